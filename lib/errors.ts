@@ -1,0 +1,28 @@
+/**
+ * The library's named errors. Every error is thrown at the call that got the bad input, and its
+ * message names the function (or op), the argument, what it got and what was expected.
+ *
+ * Example:
+ *   try { dl.matmul(a, b) } catch (e) { if (e instanceof dl.ShapeError) … }
+ *   // ShapeError: matmul: inner dimensions must match, got [2, 3] @ [4, 5]
+ */
+
+/** Shapes that do not fit the op: names the op and every shape involved. */
+export class ShapeError extends Error {
+  override readonly name = "ShapeError";
+}
+
+/** An argument of the wrong kind or out of its range (learning rate ≤ 0, batch size < 1, …). */
+export class ArgumentError extends Error {
+  override readonly name = "ArgumentError";
+}
+
+/** NaN or ±Infinity where it cannot be meant (in data, or a loss during training). */
+export class NonFiniteError extends Error {
+  override readonly name = "NonFiniteError";
+}
+
+/** Formats a shape for error messages: `[2, 3]`. */
+export function formatShape(shape: readonly number[]): string {
+  return `[${shape.join(", ")}]`;
+}

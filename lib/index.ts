@@ -1,0 +1,13 @@
+/**
+ * The course's engine: one import for every lesson.
+ *
+ *   import * as dl from "../dist";
+ *   const x = dl.tensor([[1, 2], [3, 4]]);
+ *
+ * Every name reads `dl.something`; sub-libraries are namespaces (`dl.nn`, `dl.optim`, `dl.train`,
+ * `dl.data`, `dl.plot`, `dl.show`, `dl.check`).
+ */
+export { ShapeError, ArgumentError, NonFiniteError } from "./errors";
+export { Tensor } from "./tensor/tensor";
+export type { Shape, NestedArray } from "./tensor/tensor";
+export { Rng, rng } from "./data/rng";

@@ -1,0 +1,55 @@
+/**
+ * The one place that talks to the tslab kernel. A display is a MIME bundle (one output holding the
+ * same content in several formats; the front end picks the richest it can show). Outside a kernel
+ * (vitest, plain node) it prints the bundle's `text/plain` and never throws.
+ *
+ * Example:
+ *   displayBundle({ "text/html": "<b>hi</b>", "text/plain": "hi" });
+ */
+
+/** MIME type → content: strings for text formats, JSON values for `application/…+json`. */
+export type MimeBundle = Record<string, unknown>;
+
+interface DisplayMessage {
+  data: MimeBundle;
+  metadata: Record<string, unknown>;
+  transient: { display_id?: string };
+}
+type WriteDisplayData = (message: DisplayMessage, update: boolean) => void;
+
+/** tslab's hook for sending display_data, or null when not running inside the tslab kernel. */
+function kernelWriter(): WriteDisplayData | null {
+  try {
+    // Resolved from dist/, this is the same module instance the kernel loaded.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const jupyter = require("tslab/dist/jupyter") as {
+      lastWriteDisplayData: WriteDisplayData | null;
+    };
+    return jupyter.lastWriteDisplayData ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** True when running inside a tslab kernel that can show rich outputs. */
+export function isInKernel(): boolean {
+  return kernelWriter() !== null;
+}
+
+/** Options of `displayBundle`: give a `displayId` to update that output in place later. */
+export interface DisplayOptions {
+  displayId?: string;
+  update?: boolean;
+}
+
+/** Sends one output with every format of `bundle`; prints its text/plain outside a kernel. */
+export function displayBundle(bundle: MimeBundle, options: DisplayOptions = {}): void {
+  const write = kernelWriter();
+  if (write === null) {
+    const text = bundle["text/plain"];
+    console.log(typeof text === "string" ? text : JSON.stringify(text));
+    return;
+  }
+  const transient = options.displayId === undefined ? {} : { display_id: options.displayId };
+  write({ data: bundle, metadata: {}, transient }, options.update ?? false);
+}

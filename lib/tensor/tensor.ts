@@ -1,0 +1,123 @@
+import { ArgumentError, ShapeError, formatShape } from "../errors";
+
+/** A tensor's shape: the size of each axis, outermost first. Images are NCHW. */
+export type Shape = readonly number[];
+
+/** Nested arrays of numbers, as written in a notebook: `[[1, 2], [3, 4]]`. */
+export type NestedArray = number | readonly NestedArray[];
+
+/**
+ * An n-dimensional array of float64 numbers, stored contiguously in row-major order, with a
+ * readonly shape. A tensor that `requiresGrad` records the op that made it, so `backward()` can
+ * send gradients to its inputs (lib/autograd).
+ *
+ * Shapes: `data.length === size === product(shape)`; a scalar has shape `[]` and size 1.
+ * Introduced in lesson 0. Example:
+ *   const x = dl.tensor([[1, 2], [3, 4]]);   // shape [2, 2]
+ *   x.get(1, 0);                             // 3
+ */
+export class Tensor {
+  /** The numbers, row-major. Ops never write into an input's data. */
+  readonly data: Float64Array;
+  readonly shape: Shape;
+  readonly size: number;
+  /** Whether gradients flow to this tensor (parameters, and results of ops on them). */
+  requiresGrad: boolean;
+  /** ∂loss/∂this after `backward()`, same shape; gradients accumulate until `zeroGrad`. */
+  grad: Tensor | null = null;
+  /** The op that produced this tensor ("leaf" for data and parameters), for graphs and errors. */
+  op = "leaf";
+  /** An optional name shown in graphs and summaries. */
+  label = "";
+  /** The tensors this one was computed from (empty for leaves or when no gradient is recorded). */
+  parents: readonly Tensor[] = [];
+  /** Sends `this.grad` to the parents' grads (set by the op that made this tensor). */
+  backwardFn: (() => void) | null = null;
+
+  constructor(data: Float64Array, shape: Shape, requiresGrad = false) {
+    const size = shapeSize(shape);
+    if (data.length !== size) {
+      throw new ShapeError(
+        `Tensor: data has ${data.length} numbers but shape ${formatShape(shape)} needs ${size}`,
+      );
+    }
+    this.data = data;
+    this.shape = Object.freeze([...shape]);
+    this.size = size;
+    this.requiresGrad = requiresGrad;
+  }
+
+  /** Number of axes: 0 for a scalar, 2 for a matrix. */
+  get rank(): number {
+    return this.shape.length;
+  }
+
+  /** The single number of a size-1 tensor. */
+  item(): number {
+    if (this.size !== 1) {
+      throw new ShapeError(
+        `item: expected a tensor with one element, got shape ${formatShape(this.shape)}`,
+      );
+    }
+    return this.data[0];
+  }
+
+  /** The element at the given indices (one per axis): `x.get(i, j)`. */
+  get(...indices: number[]): number {
+    return this.data[flatIndex(this.shape, indices, "get")];
+  }
+
+  /** The numbers as nested arrays of the tensor's shape (a number for a scalar). */
+  toArray(): NestedArray {
+    const build = (axis: number, offset: number): NestedArray => {
+      if (axis === this.shape.length) return this.data[offset];
+      const stride = shapeSize(this.shape.slice(axis + 1));
+      return Array.from({ length: this.shape[axis] }, (_, i) =>
+        build(axis + 1, offset + i * stride),
+      );
+    };
+    return build(0, 0);
+  }
+}
+
+/** The number of elements of a shape: the product of its sizes (1 for `[]`). */
+export function shapeSize(shape: Shape): number {
+  let size = 1;
+  for (const n of shape) {
+    if (!Number.isInteger(n) || n < 0) {
+      throw new ShapeError(`shape sizes must be non-negative integers, got ${formatShape(shape)}`);
+    }
+    size *= n;
+  }
+  return size;
+}
+
+/** Row-major strides of a shape: `strides([2, 3, 4])` is `[12, 4, 1]`. */
+export function strides(shape: Shape): number[] {
+  const result = new Array<number>(shape.length);
+  let stride = 1;
+  for (let axis = shape.length - 1; axis >= 0; axis--) {
+    result[axis] = stride;
+    stride *= shape[axis];
+  }
+  return result;
+}
+
+function flatIndex(shape: Shape, indices: readonly number[], op: string): number {
+  if (indices.length !== shape.length) {
+    throw new ArgumentError(
+      `${op}: expected ${shape.length} indices for shape ${formatShape(shape)}, got ${indices.length}`,
+    );
+  }
+  let flat = 0;
+  const s = strides(shape);
+  indices.forEach((i, axis) => {
+    if (!Number.isInteger(i) || i < 0 || i >= shape[axis]) {
+      throw new ArgumentError(
+        `${op}: index ${i} is out of range for axis ${axis} of size ${shape[axis]}`,
+      );
+    }
+    flat += i * s[axis];
+  });
+  return flat;
+}

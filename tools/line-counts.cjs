@@ -1,0 +1,45 @@
+// Prints the line counts of lib/ (the engine must stay small enough to read in an afternoon)
+// and fails when a file passes the hard limit or the engine passes its total budget.
+const fs = require("node:fs");
+const path = require("node:path");
+
+const FILE_LIMIT = 300;
+const TOTAL_BUDGET = 9000;
+
+function walk(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return walk(full);
+    return entry.name.endsWith(".ts") ? [full] : [];
+  });
+}
+
+const root = path.join(__dirname, "..");
+const files = walk(path.join(root, "lib")).sort();
+let total = 0;
+const tooLong = [];
+for (const file of files) {
+  const lines = fs.readFileSync(file, "utf8").split("\n").length - 1;
+  total += lines;
+  if (lines > FILE_LIMIT) tooLong.push(`${path.relative(root, file)} (${lines})`);
+}
+const byFolder = new Map();
+for (const file of files) {
+  const folder = path.relative(root, path.dirname(file));
+  const lines = fs.readFileSync(file, "utf8").split("\n").length - 1;
+  byFolder.set(folder, (byFolder.get(folder) ?? 0) + lines);
+}
+console.log("lib/ line counts:");
+for (const [folder, lines] of byFolder)
+  console.log(`  ${folder.padEnd(24)} ${String(lines).padStart(6)}`);
+console.log(
+  `  ${"total".padEnd(24)} ${String(total).padStart(6)}  (budget ${TOTAL_BUDGET}, ${files.length} files)`,
+);
+if (tooLong.length > 0) {
+  console.error(`Files over ${FILE_LIMIT} lines: ${tooLong.join(", ")}`);
+  process.exit(1);
+}
+if (total > TOTAL_BUDGET) {
+  console.error(`lib/ has ${total} lines, over its budget of ${TOTAL_BUDGET}.`);
+  process.exit(1);
+}
