@@ -1,0 +1,57 @@
+import { Tensor } from "../tensor/tensor";
+
+/**
+ * How ops record themselves for reverse-mode autograd. An op computes its output's data, then, if
+ * any input requires a gradient (and we are not inside `noGrad`), attaches its parents and a
+ * `backwardFn` that reads `out.grad` and ADDS each input's gradient with `addGrad`.
+ *
+ * Example (inside an op):
+ *   const out = new Tensor(data, a.shape);
+ *   return attach(out, "neg", [a], () => addGrad(a, negated(out.grad!.data)));
+ */
+
+let gradEnabled = true;
+
+/** Runs `fn` without recording any op (evaluation, optimizer updates); returns its result. */
+export function noGrad<T>(fn: () => T): T {
+  const previous = gradEnabled;
+  gradEnabled = false;
+  try {
+    return fn();
+  } finally {
+    gradEnabled = previous;
+  }
+}
+
+/** True unless inside `noGrad`. */
+export function isGradEnabled(): boolean {
+  return gradEnabled;
+}
+
+/** Whether an op on these inputs must record itself. */
+export function needsGrad(...inputs: readonly Tensor[]): boolean {
+  return gradEnabled && inputs.some((t) => t.requiresGrad);
+}
+
+/** Records `out` as produced by `op` from `parents` when a gradient is needed; returns `out`. */
+export function attach(
+  out: Tensor,
+  op: string,
+  parents: readonly Tensor[],
+  backwardFn: () => void,
+): Tensor {
+  out.op = op;
+  if (!needsGrad(...parents)) return out;
+  out.requiresGrad = true;
+  out.parents = parents;
+  out.backwardFn = backwardFn;
+  return out;
+}
+
+/** Adds `g` (same size as `t`) into `t.grad`, creating it as zeros first; skips tensors without grad. */
+export function addGrad(t: Tensor, g: Float64Array): void {
+  if (!t.requiresGrad) return;
+  if (t.grad === null) t.grad = new Tensor(new Float64Array(t.size), t.shape);
+  const acc = t.grad.data;
+  for (let i = 0; i < acc.length; i++) acc[i] += g[i];
+}
