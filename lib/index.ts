@@ -11,3 +11,4 @@ export { ShapeError, ArgumentError, NonFiniteError } from "./errors";
 export { Tensor } from "./tensor/tensor";
 export type { Shape, NestedArray } from "./tensor/tensor";
 export { Rng, rng } from "./data/rng";
+export * as kernels from "./kernels/index";
