@@ -1,0 +1,85 @@
+/**
+ * Plain numbers out of whatever a lesson has at hand: `number[]`, `number[][]`, a typed array, or
+ * anything shaped like a tensor (`data` + `shape`, or `toArray()`). Keeps lib/plot independent of the
+ * tensor module: only the shape of the value matters (structural typing).
+ *
+ * Example:
+ *   toMatrix(dl.tensor([[1, 2], [3, 4]])); // [[1, 2], [3, 4]]
+ */
+import { ArgumentError, ShapeError, formatShape } from "../errors";
+
+/** Anything with row-major numbers and a shape (a `Tensor` fits). */
+export interface ShapedArray {
+  readonly data: ArrayLike<number>;
+  readonly shape: readonly number[];
+}
+
+/** Anything that can give back a nested array (tf.js-like objects fit). */
+export interface ToArray {
+  toArray(): unknown;
+}
+
+/** The inputs every chart builder accepts for a list or grid of numbers. */
+export type NumericInput = ArrayLike<number> | ArrayLike<ArrayLike<number>> | ShapedArray | ToArray;
+
+function isShaped(x: unknown): x is ShapedArray {
+  return typeof x === "object" && x !== null && "data" in x && "shape" in x;
+}
+
+function isToArray(x: unknown): x is ToArray {
+  return typeof x === "object" && x !== null && typeof (x as ToArray).toArray === "function";
+}
+
+/** Splits row-major `data` of `shape` into nested plain arrays. */
+function nest(data: ArrayLike<number>, shape: readonly number[], offset = 0): unknown {
+  if (shape.length === 0) return data[offset];
+  if (shape.length === 1) return Array.from({ length: shape[0] }, (_, i) => data[offset + i]);
+  const inner = shape.slice(1).reduce((a, b) => a * b, 1);
+  return Array.from({ length: shape[0] }, (_, i) => nest(data, shape.slice(1), offset + i * inner));
+}
+
+/** Converts any accepted input to nested plain arrays (tensors through `data` + `shape`). */
+export function toNested(x: NumericInput): unknown {
+  if (isShaped(x)) return nest(x.data, x.shape);
+  if (isToArray(x)) return x.toArray();
+  return Array.from(x as ArrayLike<unknown>, (v) =>
+    typeof v === "number" ? v : toNested(v as NumericInput),
+  );
+}
+
+/** A flat list of numbers; `fn` names the caller in errors. */
+export function toVector(x: NumericInput, fn = "plot"): number[] {
+  const nested = toNested(x);
+  if (!Array.isArray(nested)) throw new ArgumentError(`${fn}: expected a list of numbers`);
+  return (nested as unknown[]).flat(Infinity).map((v) => {
+    if (typeof v !== "number") throw new ArgumentError(`${fn}: expected numbers, got ${typeof v}`);
+    return v;
+  });
+}
+
+/** A rectangular matrix (rows × columns); a vector becomes one row. */
+export function toMatrix(x: NumericInput, fn = "plot"): number[][] {
+  if (isShaped(x) && x.shape.length > 2) {
+    throw new ShapeError(`${fn}: expected a matrix, got shape ${formatShape(x.shape)}`);
+  }
+  const nested = toNested(x) as unknown[];
+  const rows = nested.every((r) => typeof r === "number") ? [nested as number[]] : nested;
+  const matrix = rows.map((r) => toVector(r as NumericInput, fn));
+  const width = matrix[0]?.length ?? 0;
+  if (matrix.some((r) => r.length !== width)) {
+    throw new ShapeError(`${fn}: rows must have equal lengths, got ${matrix.map((r) => r.length)}`);
+  }
+  return matrix;
+}
+
+/** A list of matrices (e.g. images [N, H, W], or [N, 1, H, W] with the channel dropped). */
+export function toImages(x: NumericInput | readonly NumericInput[], fn = "plot"): number[][][] {
+  if (isShaped(x)) {
+    const s = x.shape;
+    const hw = s.slice(-2);
+    const n = s.length === 2 ? 1 : s.slice(0, -2).reduce((a, b) => a * b, 1);
+    return nest(x.data, [n, hw[0], hw[1]]) as number[][][];
+  }
+  const list = toNested(x as NumericInput) as unknown[];
+  return list.map((m) => toMatrix(m as NumericInput, fn));
+}

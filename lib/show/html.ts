@@ -1,0 +1,49 @@
+/**
+ * Small displays: HTML, Markdown, plain text and errors, each as one output with a `text/plain`
+ * twin so that every front end (and plain node) shows something readable.
+ *
+ * Example:
+ *   dl.show.markdown("**Accuracy**: 97 %");
+ *   try { dl.matmul(a, b) } catch (e) { dl.show.error(e) }
+ */
+import { displayBundle } from "./display";
+
+/** Escapes text for HTML (`<`, `>`, `&`, quotes). */
+export function escapeHtml(text: string): string {
+  return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Shows HTML; the plain-text twin is the HTML without its tags unless `text` is given. */
+export function html(markup: string, options: { text?: string } = {}): void {
+  const plain =
+    options.text ??
+    markup
+      .replace(/<[^>]*>/g, "")
+      .replace(/\s+\n/g, "\n")
+      .trim();
+  displayBundle({ "text/html": markup, "text/plain": plain });
+}
+
+/** Shows Markdown (rendered by the front end, math included); plain text is the source. */
+export function markdown(source: string): void {
+  displayBundle({ "text/markdown": source, "text/plain": source });
+}
+
+/** Shows plain text as an output of its own. */
+export function text(value: string): void {
+  displayBundle({ "text/plain": value });
+}
+
+/**
+ * Shows an error as a readable box (its name, message, and for a library error no stack) plus text.
+ * Cells that demonstrate an error on purpose catch it and show it, so the notebook keeps running.
+ */
+export function error(e: unknown): void {
+  const name = e instanceof Error ? e.name : "Error";
+  const message = e instanceof Error ? e.message : String(e);
+  const markup =
+    `<div role="alert" style="border-left:4px solid #D55E00;background:#fff4ec;padding:6px 10px;` +
+    `font-family:monospace;white-space:pre-wrap;color:#222"><strong style="color:#D55E00">` +
+    `${escapeHtml(name)}</strong>: ${escapeHtml(message)}</div>`;
+  displayBundle({ "text/html": markup, "text/plain": `${name}: ${message}` });
+}

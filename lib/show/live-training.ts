@@ -1,0 +1,129 @@
+/**
+ * The live training display that `dl.train.fit` drives: ONE output, updated in place, showing a
+ * progress bar (epoch, step, loss, metrics, time left) above the loss curve as it grows. Updates
+ * are throttled (at most one every `minIntervalMs`, always on `finish`) so drawing does not slow
+ * training; the final state stays in the executed notebook. Outside a kernel it prints at most one
+ * compact line per epoch (about 20 lines for long runs) and never throws.
+ *
+ * Example:
+ *   const live = dl.show.liveTrainingDisplay({ title: "XOR" });
+ *   live.update(progress); … live.finish(progress);
+ */
+import { isInKernel } from "./display";
+import { chart } from "./chart";
+import { liveSpec, statusLine } from "./live-spec";
+
+/** Where training stands: `epoch` is 1-based (the epoch in progress), `step` counts batches done in it. */
+export interface TrainingProgress {
+  epoch: number;
+  epochs: number;
+  step: number;
+  stepsPerEpoch: number;
+  loss: number;
+  metrics: Record<string, number>;
+  /** Per-epoch values so far, e.g. `{ loss: [...], valLoss: [...], accuracy: [...] }`. */
+  history: Record<string, number[]>;
+  elapsedSeconds: number;
+}
+
+/** What `fit` calls: `update` as often as it likes, `finish` once at the end. */
+export interface LiveTrainingDisplay {
+  update(p: TrainingProgress): void;
+  finish(p: TrainingProgress): void;
+}
+
+/** Options of `liveTrainingDisplay` (`now` and `minIntervalMs` are for tests). */
+export interface LiveTrainingOptions {
+  title?: string;
+  minIntervalMs?: number;
+  now?: () => number;
+  /** Force kernel (true) or text (false) mode; default: detect. */
+  kernel?: boolean;
+}
+
+let displays = 0;
+const MAX_SAMPLES = 600;
+
+/** Creates the display (nothing is shown until the first `update`). */
+export function liveTrainingDisplay(options: LiveTrainingOptions = {}): LiveTrainingDisplay {
+  const kernel = options.kernel ?? isInKernel();
+  return kernel ? new KernelDisplay(options) : new TextDisplay(options);
+}
+
+/** Fraction of all steps done, in [0, 1]. */
+export function progressFraction(p: TrainingProgress): number {
+  const total = Math.max(1, p.epochs * Math.max(1, p.stepsPerEpoch));
+  const done = (p.epoch - 1) * Math.max(1, p.stepsPerEpoch) + p.step;
+  return Math.min(1, Math.max(0, done / total));
+}
+
+class KernelDisplay implements LiveTrainingDisplay {
+  private readonly id = `dl-live-${Date.now().toString(36)}-${++displays}`;
+  private readonly now: () => number;
+  private readonly minInterval: number;
+  private lastSent = -Infinity;
+  private sent = false;
+  private samples: { x: number; loss: number }[] = [];
+
+  constructor(private readonly options: LiveTrainingOptions) {
+    this.now = options.now ?? Date.now;
+    this.minInterval = options.minIntervalMs ?? 150;
+  }
+
+  update(p: TrainingProgress): void {
+    this.record(p);
+    if (this.now() - this.lastSent >= this.minInterval) this.send(p, false);
+  }
+
+  finish(p: TrainingProgress): void {
+    this.record(p);
+    this.send(p, true);
+  }
+
+  private record(p: TrainingProgress): void {
+    if (!Number.isFinite(p.loss)) return;
+    this.samples.push({ x: progressFraction(p) * p.epochs, loss: p.loss });
+    // Keep the curve light: when full, keep every other sample.
+    if (this.samples.length > MAX_SAMPLES)
+      this.samples = this.samples.filter((_, i) => i % 2 === 1);
+  }
+
+  private send(p: TrainingProgress, done: boolean): void {
+    try {
+      const spec = liveSpec(p, this.samples, { title: this.options.title, done });
+      chart(spec, { description: statusLine(p, done), displayId: this.id, update: this.sent });
+      this.sent = true;
+    } catch (e) {
+      console.log(`live display: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    this.lastSent = this.now();
+  }
+}
+
+class TextDisplay implements LiveTrainingDisplay {
+  private printed = 0;
+
+  constructor(private readonly options: LiveTrainingOptions) {}
+
+  update(p: TrainingProgress): void {
+    const every = Math.max(1, Math.ceil(p.epochs / 20));
+    const epochDone = p.step >= p.stepsPerEpoch;
+    if (epochDone && p.epoch > this.printed && (p.epoch % every === 0 || p.epoch === p.epochs)) {
+      this.print(p, false);
+    }
+  }
+
+  finish(p: TrainingProgress): void {
+    if (this.printed < p.epoch) this.print(p, true);
+  }
+
+  private print(p: TrainingProgress, done: boolean): void {
+    this.printed = p.epoch;
+    const prefix = this.options.title ? `${this.options.title}: ` : "";
+    try {
+      console.log(prefix + statusLine(p, done));
+    } catch {
+      // Printing must never stop training.
+    }
+  }
+}

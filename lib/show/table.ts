@@ -1,0 +1,59 @@
+/**
+ * Tables: rows (`[{ name: "Alice", weight: 133 }, …]`) or columns (`{ name: [...], weight: [...] }`)
+ * shown as an HTML table plus an aligned plain-text table. Numbers are rounded to 4 significant digits.
+ *
+ * Example:
+ *   dl.show.table([{ name: "Alice", weight: 133, height: 65 }], { title: "The lecture's data" });
+ */
+import { escapeHtml } from "./html";
+import { displayBundle } from "./display";
+
+/** One record per row, or one array per column. */
+export type TableInput = readonly Record<string, unknown>[] | Record<string, readonly unknown[]>;
+
+function toRows(input: TableInput): Record<string, unknown>[] {
+  if (Array.isArray(input)) return input as Record<string, unknown>[];
+  const columns = input as Record<string, readonly unknown[]>;
+  const n = Math.max(0, ...Object.values(columns).map((c) => c.length));
+  return Array.from({ length: n }, (_, i) =>
+    Object.fromEntries(Object.keys(columns).map((k) => [k, columns[k][i]])),
+  );
+}
+
+function cell(v: unknown): string {
+  if (typeof v === "number")
+    return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)));
+  if (v === undefined || v === null) return "";
+  return typeof v === "object" ? JSON.stringify(v) : String(v);
+}
+
+/** The table as `{ html, text }` (what `table` sends). */
+export function formatTable(
+  input: TableInput,
+  options: { title?: string } = {},
+): { html: string; text: string } {
+  const rows = toRows(input);
+  const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  const cells = rows.map((r) => keys.map((k) => cell(r[k])));
+  const numeric = keys.map((k) => rows.every((r) => typeof r[k] === "number"));
+  const widths = keys.map((k, j) => Math.max(k.length, ...cells.map((c) => c[j].length)));
+  const pad = (s: string, j: number): string =>
+    numeric[j] ? s.padStart(widths[j]) : s.padEnd(widths[j]);
+  const lines = [keys.map(pad).join("  "), widths.map((w) => "-".repeat(w)).join("  ")];
+  for (const c of cells) lines.push(c.map(pad).join("  "));
+  const text = (options.title ? `${options.title}\n` : "") + lines.join("\n");
+  const align = (j: number): string => (numeric[j] ? ' style="text-align:right"' : "");
+  const head = keys.map((k, j) => `<th${align(j)}>${escapeHtml(k)}</th>`).join("");
+  const body = cells
+    .map((c) => `<tr>${c.map((v, j) => `<td${align(j)}>${escapeHtml(v)}</td>`).join("")}</tr>`)
+    .join("");
+  const caption = options.title ? `<caption>${escapeHtml(options.title)}</caption>` : "";
+  const html = `<table class="dl-table">${caption}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+  return { html, text };
+}
+
+/** Shows a table (HTML + aligned text). */
+export function table(input: TableInput, options: { title?: string } = {}): void {
+  const { html, text } = formatTable(input, options);
+  displayBundle({ "text/html": html, "text/plain": text });
+}
