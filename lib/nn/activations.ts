@@ -1,0 +1,162 @@
+import { addGrad, attach } from "../autograd/record";
+import { ArgumentError, ShapeError, formatShape } from "../errors";
+import { elu, leakyRelu, relu, sigmoid, tanh } from "../tensor/activations";
+import { Tensor } from "../tensor/tensor";
+import { Module } from "./module";
+
+/**
+ * The lecture's activation functions as layers (lesson 1 defines them, lesson 3 stacks them), each
+ * a thin wrapper over the tensor function of the same name (`dl.sigmoid`, `dl.relu`, …). No
+ * parameters; shapes: any → same.
+ * Example: new dl.nn.Sequential([new dl.nn.Linear(2, 2, { rng }), new dl.nn.Sigmoid()])
+ */
+
+/** σ(x) = 1 / (1 + e^(−x)), elementwise. */
+export class Sigmoid extends Module {
+  forward(x: Tensor): Tensor {
+    return sigmoid(x);
+  }
+}
+
+/** tanh(x), elementwise. */
+export class Tanh extends Module {
+  forward(x: Tensor): Tensor {
+    return tanh(x);
+  }
+}
+
+/** ReLU: max(0, x), elementwise. */
+export class ReLU extends Module {
+  forward(x: Tensor): Tensor {
+    return relu(x);
+  }
+}
+
+/** Leaky ReLU: max(slope·x, x), the lecture's slope 0.1 by default. */
+export class LeakyReLU extends Module {
+  constructor(readonly slope = 0.1) {
+    super();
+  }
+
+  override describe(): string {
+    return `LeakyReLU(slope = ${this.slope})`;
+  }
+
+  forward(x: Tensor): Tensor {
+    return leakyRelu(x, this.slope);
+  }
+}
+
+/** ELU: x for x > 0, else α(eˣ − 1) (α default 1). */
+export class ELU extends Module {
+  constructor(readonly alpha = 1) {
+    super();
+  }
+
+  override describe(): string {
+    return `ELU(alpha = ${this.alpha})`;
+  }
+
+  forward(x: Tensor): Tensor {
+    return elu(x, this.alpha);
+  }
+}
+
+/**
+ * The threshold (step) unit of McCulloch–Pitts and Rosenblatt's perceptron (lessons 1, 2):
+ * out = 1 when x ≥ threshold (default 0), else 0. Its derivative is 0 wherever it exists, so no
+ * gradient flows through it: the perceptron learns by its own rule, not by backpropagation.
+ */
+export class Step extends Module {
+  constructor(readonly threshold = 0) {
+    super();
+  }
+
+  override describe(): string {
+    return `Step(threshold = ${this.threshold})`;
+  }
+
+  forward(x: Tensor): Tensor {
+    const out = new Tensor(
+      x.data.map((v) => (v >= this.threshold ? 1 : 0)),
+      x.shape,
+    );
+    return attach(out, "step", [x], () => addGrad(x, new Float64Array(x.size)));
+  }
+}
+
+/**
+ * Softmax over the last axis of [N, C]: p_nc = e^(z_nc − m_n) / Σ_k e^(z_nk − m_n), m_n = max_k z_nk
+ * (subtracting the max changes nothing but avoids overflow). Rows sum to 1. Lesson 7.
+ * ∂L/∂z_nc = p_nc (g_nc − Σ_k g_nk p_nk). For training, prefer logits with `softmaxCrossEntropy`.
+ */
+export class Softmax extends Module {
+  forward(z: Tensor): Tensor {
+    if (z.rank !== 2)
+      throw new ShapeError(`Softmax: expected input [N, C], got ${formatShape(z.shape)}`);
+    const [n, c] = z.shape;
+    const p = new Float64Array(z.size);
+    for (let i = 0; i < n; i++) {
+      const row = z.data.subarray(i * c, (i + 1) * c);
+      const m = Math.max(...row);
+      let s = 0;
+      for (let j = 0; j < c; j++) s += p[i * c + j] = Math.exp(row[j] - m);
+      for (let j = 0; j < c; j++) p[i * c + j] /= s;
+    }
+    const out = new Tensor(p, z.shape);
+    return attach(out, "softmax", [z], () => {
+      const g = out.grad!.data;
+      const d = new Float64Array(z.size);
+      for (let i = 0; i < n; i++) {
+        let dot = 0;
+        for (let j = 0; j < c; j++) dot += g[i * c + j] * p[i * c + j];
+        for (let j = 0; j < c; j++) d[i * c + j] = p[i * c + j] * (g[i * c + j] - dot);
+      }
+      addGrad(z, d);
+    });
+  }
+}
+
+/**
+ * Maxout (Goodfellow et al. 2013): the max of `pieces` linear functions. Put it after a
+ * `Linear(in, units·pieces)`: it groups each row's features in consecutive runs of `pieces` and keeps
+ * each run's max, out[n, j] = max_p x[n, j·pieces + p]; the gradient goes to the winner.
+ * Shapes: [N, units·pieces] → [N, units]. Lesson 1.
+ * Example: new dl.nn.Sequential([new dl.nn.Linear(2, 8, { rng }), new dl.nn.Maxout(2)])  // → [N, 4]
+ */
+export class Maxout extends Module {
+  constructor(readonly pieces = 2) {
+    super();
+    if (!Number.isInteger(pieces) || pieces < 1) {
+      throw new ArgumentError(`Maxout: pieces must be an integer ≥ 1, got ${pieces}`);
+    }
+  }
+
+  override describe(): string {
+    return `Maxout(pieces = ${this.pieces})`;
+  }
+
+  forward(x: Tensor): Tensor {
+    const k = this.pieces;
+    if (x.rank !== 2 || x.shape[1] % k !== 0) {
+      throw new ShapeError(
+        `Maxout(${k}): expected input [N, units·${k}], got ${formatShape(x.shape)}`,
+      );
+    }
+    const m = x.size / k;
+    const winner = new Int32Array(m);
+    const o = new Float64Array(m);
+    for (let i = 0; i < m; i++) {
+      let best = i * k;
+      for (let p = 1; p < k; p++) if (x.data[i * k + p] > x.data[best]) best = i * k + p;
+      winner[i] = best;
+      o[i] = x.data[best];
+    }
+    const out = new Tensor(o, [x.shape[0], x.shape[1] / k]);
+    return attach(out, "maxout", [x], () => {
+      const d = new Float64Array(x.size);
+      for (let i = 0; i < m; i++) d[winner[i]] += out.grad!.data[i];
+      addGrad(x, d);
+    });
+  }
+}

@@ -1,0 +1,80 @@
+import { addGrad, attach } from "../autograd/record";
+import { ShapeError, formatShape } from "../errors";
+import { matmulInto } from "../kernels/matmul";
+import { Tensor } from "../tensor/tensor";
+import { InitOptions, glorotUniform, layerRng } from "./init";
+import { Module } from "./module";
+
+/** `t.grad.data`, created as zeros first: backward passes accumulate straight into it. */
+export function gradBuffer(t: Tensor): Float64Array {
+  if (t.grad === null) t.grad = new Tensor(new Float64Array(t.size), t.shape);
+  return t.grad.data;
+}
+
+/**
+ * The fused affine op `y = x·W + b`, one matmul forward and two backward:
+ *   ∂L/∂x = ∂L/∂y · Wᵀ,   ∂L/∂W = xᵀ · ∂L/∂y,   ∂L/∂b = Σ_rows ∂L/∂y.
+ * Shapes: x [N, in], w [in, out], b [out] or null → y [N, out]. Lesson 4.
+ * Example: dl.nn.linear(x, w, b)
+ */
+export function linear(x: Tensor, w: Tensor, b: Tensor | null, op = "linear"): Tensor {
+  const [k, m] = w.shape;
+  if (x.rank !== 2 || w.rank !== 2 || x.shape[1] !== k || (b && (b.rank !== 1 || b.size !== m))) {
+    throw new ShapeError(
+      `${op}: expected input [N, ${k}], got ${formatShape(x.shape)} (weight ${formatShape(w.shape)}, bias ${b ? formatShape(b.shape) : "none"})`,
+    );
+  }
+  const n = x.shape[0];
+  const out = new Float64Array(n * m);
+  matmulInto(x.data, w.data, out, { m: n, k, n: m });
+  if (b) for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) out[i * m + j] += b.data[j];
+  const y = new Tensor(out, [n, m]);
+  return attach(y, "linear", b ? [x, w, b] : [x, w], () => {
+    const g = y.grad!.data; // [N, out]
+    if (x.requiresGrad)
+      matmulInto(g, w.data, gradBuffer(x), { m: n, k: m, n: k, transB: true, accumulate: true });
+    if (w.requiresGrad)
+      matmulInto(x.data, g, gradBuffer(w), { m: k, k: n, n: m, transA: true, accumulate: true });
+    if (b && b.requiresGrad) {
+      const db = new Float64Array(m);
+      for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) db[j] += g[i * m + j];
+      addGrad(b, db);
+    }
+  });
+}
+
+/**
+ * A fully connected layer: `y = x·W + b`, each of the `out` neurons computing
+ * f-less `Σ_i x_i·w_i + b` (the lecture's neuron before its activation).
+ * We store W as [in, out] (not PyTorch's [out, in]) so the forward is a plain x·W with no transpose;
+ * W[i][j] is the weight from input i to neuron j. Weights from `init` (default Glorot uniform),
+ * bias zero. Shapes: x [N, in] → y [N, out]. Lesson 3.
+ * Example: const layer = new dl.nn.Linear(2, 4, { rng: dl.rng(0) }); layer.forward(x) // [N, 4]
+ */
+export class Linear extends Module {
+  readonly weight: Tensor;
+  readonly bias: Tensor | null;
+
+  constructor(
+    readonly inFeatures: number,
+    readonly outFeatures: number,
+    options: InitOptions & { bias?: boolean } = {},
+  ) {
+    super();
+    const rng = layerRng("Linear", options);
+    const init = options.init ?? glorotUniform;
+    this.weight = this.addParameter("weight", init([inFeatures, outFeatures], rng));
+    this.bias =
+      options.bias === false
+        ? null
+        : this.addParameter("bias", new Tensor(new Float64Array(outFeatures), [outFeatures]));
+  }
+
+  override describe(): string {
+    return `Linear(${this.inFeatures} → ${this.outFeatures})`;
+  }
+
+  forward(x: Tensor): Tensor {
+    return linear(x, this.weight, this.bias, this.describe());
+  }
+}

@@ -1,0 +1,134 @@
+import { addGrad, attach } from "../autograd/record";
+import { ArgumentError, ShapeError, formatShape } from "../errors";
+import { Tensor } from "../tensor/tensor";
+
+/** A loss: predictions and targets in, a scalar tensor (mean over the batch) out. */
+export type Loss = (yPred: Tensor, y: Tensor) => Tensor;
+
+function checkSameShape(op: string, yPred: Tensor, y: Tensor): void {
+  const same = yPred.rank === y.rank && yPred.shape.every((s, i) => s === y.shape[i]);
+  if (!same || yPred.size === 0) {
+    throw new ShapeError(
+      `${op}: predictions and targets must have the same non-empty shape, got ${formatShape(yPred.shape)} and ${formatShape(y.shape)}`,
+    );
+  }
+}
+
+/**
+ * Builds an elementwise loss `mean_i ℓ(p_i, t_i)` as one fused op: `value` is ℓ, `slope` is ∂ℓ/∂p.
+ * Gradients flow to the predictions (and to the targets for MSE/MAE when they require it).
+ */
+function elementwiseLoss(
+  op: string,
+  value: (p: number, t: number) => number,
+  slope: (p: number, t: number) => number,
+): Loss {
+  return (yPred, y) => {
+    checkSameShape(op, yPred, y);
+    const n = yPred.size;
+    let total = 0;
+    for (let i = 0; i < n; i++) total += value(yPred.data[i], y.data[i]);
+    const out = new Tensor(Float64Array.of(total / n), []);
+    return attach(out, op, [yPred], () => {
+      const g = out.grad!.data[0] / n;
+      const d = new Float64Array(n);
+      for (let i = 0; i < n; i++) d[i] = g * slope(yPred.data[i], y.data[i]);
+      addGrad(yPred, d);
+    });
+  };
+}
+
+/**
+ * Mean squared error: L = (1/n) Σ (ŷ − y)², ∂L/∂ŷ = 2(ŷ − y)/n. Shapes: ŷ and y alike → scalar.
+ * The lecture's regression loss (lesson 4). Example: dl.nn.mse(yPred, y).item()
+ */
+export const mse: Loss = elementwiseLoss(
+  "mse",
+  (p, t) => (p - t) ** 2,
+  (p, t) => 2 * (p - t),
+);
+
+/** Mean absolute error: L = (1/n) Σ |ŷ − y|, ∂L/∂ŷ = sign(ŷ − y)/n. Lesson 4. Example: dl.nn.mae(yPred, y) */
+export const mae: Loss = elementwiseLoss(
+  "mae",
+  (p, t) => Math.abs(p - t),
+  (p, t) => Math.sign(p - t),
+);
+
+/** Probabilities are clamped to [EPS, 1 − EPS] so that log never sees 0. */
+const EPS = 1e-12;
+const clamp = (p: number) => Math.min(1 - EPS, Math.max(EPS, p));
+
+/**
+ * Binary cross-entropy on probabilities p ∈ (0, 1) (after a sigmoid), clamped to [1e−12, 1 − 1e−12]:
+ *   L = −(1/n) Σ [y log p + (1 − y) log(1 − p)],   ∂L/∂p = (p − y) / (p(1 − p)) / n.
+ * Shapes: p and y alike → scalar. Lesson 4. Prefer `binaryCrossEntropyWithLogits` for training.
+ * Example: dl.nn.binaryCrossEntropy(dl.sigmoid(z), y)
+ */
+export const binaryCrossEntropy: Loss = elementwiseLoss(
+  "binaryCrossEntropy",
+  (p, t) => -(t * Math.log(clamp(p)) + (1 - t) * Math.log(1 - clamp(p))),
+  (p, t) => (clamp(p) - t) / (clamp(p) * (1 - clamp(p))),
+);
+
+/**
+ * Binary cross-entropy on logits z (before the sigmoid), in the stable form
+ *   ℓ(z, y) = max(z, 0) − z·y + log(1 + e^(−|z|)),   ∂ℓ/∂z = σ(z) − y,   L = mean ℓ.
+ * Shapes: z and y alike → scalar. Lesson 4. Example: dl.nn.binaryCrossEntropyWithLogits(z, y)
+ */
+export const binaryCrossEntropyWithLogits: Loss = elementwiseLoss(
+  "binaryCrossEntropyWithLogits",
+  (z, t) => Math.max(z, 0) - z * t + Math.log1p(Math.exp(-Math.abs(z))),
+  (z, t) => 1 / (1 + Math.exp(-z)) - t,
+);
+
+/** Checks labels against [N, C] logits; returns them as integers. */
+function checkLabels(op: string, logits: Tensor, labels: Tensor | readonly number[]): number[] {
+  const values = labels instanceof Tensor ? Array.from(labels.data) : [...labels];
+  if (logits.rank !== 2 || logits.shape[0] === 0 || values.length !== logits.shape[0]) {
+    const got = labels instanceof Tensor ? formatShape(labels.shape) : `${values.length} labels`;
+    throw new ShapeError(
+      `${op}: expected logits [N, C] and N labels, got ${formatShape(logits.shape)} and ${got}`,
+    );
+  }
+  const c = logits.shape[1];
+  values.forEach((v, i) => {
+    if (!Number.isInteger(v) || v < 0 || v >= c) {
+      throw new ArgumentError(`${op}: label ${v} at index ${i} is not a class index in [0, ${c})`);
+    }
+  });
+  return values;
+}
+
+/**
+ * Softmax cross-entropy on logits [N, C] with integer labels (an array or a tensor [N]), via
+ * log-sum-exp so that large logits do not overflow:
+ *   L = (1/N) Σ_n [logΣ_c e^(z_nc) − z_n,y_n],   ∂L/∂z_nc = (softmax(z_n)_c − [c = y_n]) / N.
+ * Shapes: logits [N, C], labels [N] → scalar. Lesson 7.
+ * Example: dl.nn.softmaxCrossEntropy(dl.tensor([[2, 0]]), [0]).item()  // log(1 + e⁻²) ≈ 0.127
+ */
+export function softmaxCrossEntropy(logits: Tensor, labels: Tensor | readonly number[]): Tensor {
+  const ys = checkLabels("softmaxCrossEntropy", logits, labels);
+  const [n, c] = logits.shape;
+  const z = logits.data;
+  const probs = new Float64Array(n * c);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    let m = -Infinity;
+    for (let j = 0; j < c; j++) m = Math.max(m, z[i * c + j]);
+    let s = 0;
+    for (let j = 0; j < c; j++) s += probs[i * c + j] = Math.exp(z[i * c + j] - m);
+    for (let j = 0; j < c; j++) probs[i * c + j] /= s;
+    total += m + Math.log(s) - z[i * c + ys[i]];
+  }
+  const out = new Tensor(Float64Array.of(total / n), []);
+  return attach(out, "softmaxCrossEntropy", [logits], () => {
+    const g = out.grad!.data[0] / n;
+    const d = new Float64Array(n * c);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < c; j++) d[i * c + j] = g * probs[i * c + j];
+      d[i * c + ys[i]] -= g;
+    }
+    addGrad(logits, d);
+  });
+}

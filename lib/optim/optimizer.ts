@@ -1,0 +1,56 @@
+import { ArgumentError } from "../errors";
+import { Tensor } from "../tensor/tensor";
+
+/**
+ * The base of every optimizer (PyTorch's `torch.optim.Optimizer`): it holds the parameters and the
+ * learning rate; `zeroGrad()` clears the gradients before a backward pass and `step()` updates each
+ * parameter from its gradient, in place (plain loops over `p.data` and `p.grad.data`).
+ * Parameters without a gradient (not reached by the last backward) are left unchanged.
+ * Lesson 6. Example:
+ *   opt.zeroGrad(); dl.backward(loss); opt.step();
+ */
+export abstract class Optimizer {
+  readonly params: readonly Tensor[];
+  /** The learning rate η; schedules change it between epochs. */
+  lr: number;
+  /** How many steps have been taken. */
+  steps = 0;
+
+  constructor(op: string, params: readonly Tensor[], lr: number) {
+    checkPositive(op, "lr", lr);
+    if (params.length === 0)
+      throw new ArgumentError(`${op}: expected at least one parameter, got none`);
+    this.params = params;
+    this.lr = lr;
+  }
+
+  /** Clears every parameter's gradient. */
+  zeroGrad(): void {
+    for (const p of this.params) p.grad = null;
+  }
+
+  /** One update of every parameter with a gradient. */
+  step(): void {
+    this.steps++;
+    this.params.forEach((p, i) => {
+      if (p.grad !== null) this.update(p.data, p.grad.data, i);
+    });
+  }
+
+  /** Updates parameter number `index` (data `w`, gradient `g`) in place. */
+  protected abstract update(w: Float64Array, g: Float64Array, index: number): void;
+}
+
+/** Throws ArgumentError unless `value` is a finite number > 0. */
+export function checkPositive(op: string, name: string, value: number): void {
+  if (!(value > 0) || !Number.isFinite(value)) {
+    throw new ArgumentError(`${op}: ${name} must be a finite number > 0, got ${value}`);
+  }
+}
+
+/** Throws ArgumentError unless 0 ≤ value < 1. */
+export function checkFraction(op: string, name: string, value: number): void {
+  if (!(value >= 0 && value < 1)) {
+    throw new ArgumentError(`${op}: ${name} must be in [0, 1), got ${value}`);
+  }
+}

@@ -1,0 +1,49 @@
+import { addGrad, attach } from "../autograd/record";
+import { ArgumentError } from "../errors";
+import { Tensor } from "../tensor/tensor";
+
+function penalty(
+  op: string,
+  params: readonly Tensor[],
+  lambda: number,
+  value: (w: number) => number,
+  slope: (w: number) => number,
+): Tensor {
+  if (!(lambda >= 0)) throw new ArgumentError(`${op}: lambda must be ≥ 0, got ${lambda}`);
+  let total = 0;
+  for (const p of params) for (let i = 0; i < p.size; i++) total += value(p.data[i]);
+  const out = new Tensor(Float64Array.of(lambda * total), []);
+  return attach(out, op, params, () => {
+    const g = out.grad!.data[0] * lambda;
+    for (const p of params)
+      addGrad(
+        p,
+        p.data.map((w) => g * slope(w)),
+      );
+  });
+}
+
+/**
+ * The lecture's L2 penalty, to add to the loss: λ Σ w² over every given parameter, with gradient
+ * 2λw. Adding it to the loss gives the same SGD step as `new SGD(params, { weightDecay: 2λ })`.
+ * Pass only the weights if biases should not be penalised. Lesson 8.
+ * Example: const loss = dl.add(dl.nn.mse(yPred, y), dl.optim.l2Penalty(model.parameters(), 1e-3));
+ */
+export function l2Penalty(params: readonly Tensor[], lambda: number): Tensor {
+  return penalty(
+    "l2Penalty",
+    params,
+    lambda,
+    (w) => w * w,
+    (w) => 2 * w,
+  );
+}
+
+/**
+ * The lecture's L1 penalty: λ Σ |w|, gradient λ·sign(w) (0 at w = 0). It pushes weights to exactly
+ * zero (sparse weights). Same SGD step as `new SGD(params, { l1: λ })`. Lesson 8.
+ * Example: dl.optim.l1Penalty(model.parameters(), 1e-3)
+ */
+export function l1Penalty(params: readonly Tensor[], lambda: number): Tensor {
+  return penalty("l1Penalty", params, lambda, Math.abs, Math.sign);
+}
