@@ -10,5 +10,7 @@
 export { ShapeError, ArgumentError, NonFiniteError } from "./errors";
 export { Tensor } from "./tensor/tensor";
 export type { Shape, NestedArray } from "./tensor/tensor";
+export * from "./tensor/index";
+export * from "./autograd/index";
 export { Rng, rng } from "./data/rng";
 export * as kernels from "./kernels/index";

@@ -1,4 +1,8 @@
 import { ArgumentError, ShapeError, formatShape } from "../errors";
+// Ops are only referenced inside method bodies, so these circular imports are safe in CommonJS.
+import * as ops from "./ops";
+import type { Axes, ReduceOptions } from "./reduce";
+import type { TensorLike } from "./broadcast";
 
 /** A tensor's shape: the size of each axis, outermost first. Images are NCHW. */
 export type Shape = readonly number[];
@@ -77,6 +81,92 @@ export class Tensor {
       );
     };
     return build(0, 0);
+  }
+
+  // Chainable methods: each calls the op function of the same name (`x.add(b)` is `dl.add(x, b)`).
+  /** `dl.add(this, b)` */ add(b: TensorLike): Tensor {
+    return ops.add(this, b);
+  }
+  /** `dl.sub(this, b)` */ sub(b: TensorLike): Tensor {
+    return ops.sub(this, b);
+  }
+  /** `dl.mul(this, b)` */ mul(b: TensorLike): Tensor {
+    return ops.mul(this, b);
+  }
+  /** `dl.div(this, b)` */ div(b: TensorLike): Tensor {
+    return ops.div(this, b);
+  }
+  /** `dl.pow(this, b)` */ pow(b: TensorLike): Tensor {
+    return ops.pow(this, b);
+  }
+  /** `dl.maximum(this, b)` */ maximum(b: TensorLike): Tensor {
+    return ops.maximum(this, b);
+  }
+  /** `dl.minimum(this, b)` */ minimum(b: TensorLike): Tensor {
+    return ops.minimum(this, b);
+  }
+  /** `dl.neg(this)` */ neg(): Tensor {
+    return ops.neg(this);
+  }
+  /** `dl.exp(this)` */ exp(): Tensor {
+    return ops.exp(this);
+  }
+  /** `dl.log(this)` */ log(): Tensor {
+    return ops.log(this);
+  }
+  /** `dl.sqrt(this)` */ sqrt(): Tensor {
+    return ops.sqrt(this);
+  }
+  /** `dl.abs(this)` */ abs(): Tensor {
+    return ops.abs(this);
+  }
+  /** `dl.square(this)` */ square(): Tensor {
+    return ops.square(this);
+  }
+  /** `dl.sigmoid(this)` */ sigmoid(): Tensor {
+    return ops.sigmoid(this);
+  }
+  /** `dl.tanh(this)` */ tanh(): Tensor {
+    return ops.tanh(this);
+  }
+  /** `dl.relu(this)` */ relu(): Tensor {
+    return ops.relu(this);
+  }
+  /** `dl.leakyRelu(this, slope)` */ leakyRelu(slope = 0.1): Tensor {
+    return ops.leakyRelu(this, slope);
+  }
+  /** `dl.elu(this, alpha)` */ elu(alpha = 1): Tensor {
+    return ops.elu(this, alpha);
+  }
+  /** `dl.softplus(this)` */ softplus(): Tensor {
+    return ops.softplus(this);
+  }
+  /** `dl.matmul(this, b)` */ matmul(b: Tensor): Tensor {
+    return ops.matmul(this, b);
+  }
+  /** `dl.sum(this, axes, options)` */ sum(axes?: Axes, options?: ReduceOptions): Tensor {
+    return ops.sum(this, axes, options);
+  }
+  /** `dl.mean(this, axes, options)` */ mean(axes?: Axes, options?: ReduceOptions): Tensor {
+    return ops.mean(this, axes, options);
+  }
+  /** `dl.max(this, axes, options)` */ max(axes?: Axes, options?: ReduceOptions): Tensor {
+    return ops.max(this, axes, options);
+  }
+  /** `dl.min(this, axes, options)` */ min(axes?: Axes, options?: ReduceOptions): Tensor {
+    return ops.min(this, axes, options);
+  }
+  /** `dl.argmax(this, axis, options)` */ argmax(axis?: number, options?: ReduceOptions): Tensor {
+    return ops.argmax(this, axis, options);
+  }
+  /** `dl.backward(this, gradOut)` */ backward(gradOut?: Tensor): void {
+    ops.backward(this, gradOut);
+  }
+  /** `dl.zeroGrad(this)` */ zeroGrad(): void {
+    ops.zeroGrad(this);
+  }
+  /** `dl.detach(this)` */ detach(): Tensor {
+    return ops.detach(this);
   }
 }
 

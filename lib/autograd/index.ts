@@ -1,0 +1,8 @@
+/**
+ * Autograd's public names, re-exported at the top level of `dl` (lib/index.ts):
+ * `dl.backward`, `dl.zeroGrad`, `dl.detach`, `dl.noGrad`, `dl.Value`, `dl.gradCheck`.
+ */
+export { backward, zeroGrad, detach } from "./backward";
+export { noGrad, isGradEnabled } from "./record";
+export { gradCheck } from "./grad-check";
+export type { GradCheckOptions, GradCheckResult, GradCheckRow } from "./grad-check";

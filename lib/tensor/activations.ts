@@ -1,0 +1,83 @@
+import { Tensor } from "./tensor";
+import { unaryResult } from "./unary-op";
+
+/**
+ * The lecture's activation functions as differentiable tensor functions, each forward loop beside
+ * its derivative. Lesson 1 plots them with their derivatives.
+ * Example: dl.relu(dl.tensor([-1, 2])) is [0, 2].
+ */
+
+/** σ(x) = 1 / (1 + e^(−x)). σ' = σ(1 − σ). */
+export function sigmoid(x: Tensor): Tensor {
+  const xd = x.data;
+  const o = new Float64Array(xd.length);
+  for (let i = 0; i < o.length; i++) o[i] = 1 / (1 + Math.exp(-xd[i]));
+  return unaryResult("sigmoid", x, o, () => {
+    const d = new Float64Array(o.length);
+    for (let i = 0; i < d.length; i++) d[i] = o[i] * (1 - o[i]);
+    return d;
+  });
+}
+
+/** tanh x. tanh' = 1 − tanh². */
+export function tanh(x: Tensor): Tensor {
+  const xd = x.data;
+  const o = new Float64Array(xd.length);
+  for (let i = 0; i < o.length; i++) o[i] = Math.tanh(xd[i]);
+  return unaryResult("tanh", x, o, () => {
+    const d = new Float64Array(o.length);
+    for (let i = 0; i < d.length; i++) d[i] = 1 - o[i] * o[i];
+    return d;
+  });
+}
+
+/** ReLU: max(0, x). Derivative 1 for x > 0, else 0. */
+export function relu(x: Tensor): Tensor {
+  const xd = x.data;
+  const o = new Float64Array(xd.length);
+  for (let i = 0; i < o.length; i++) o[i] = xd[i] > 0 ? xd[i] : 0;
+  return unaryResult("relu", x, o, () => {
+    const d = new Float64Array(xd.length);
+    for (let i = 0; i < d.length; i++) d[i] = xd[i] > 0 ? 1 : 0;
+    return d;
+  });
+}
+
+/** Leaky ReLU: max(slope·x, x) (the lecture's slope is 0.1). Derivative 1 for x > 0, else slope. */
+export function leakyRelu(x: Tensor, slope = 0.1): Tensor {
+  const xd = x.data;
+  const o = new Float64Array(xd.length);
+  for (let i = 0; i < o.length; i++) o[i] = xd[i] > 0 ? xd[i] : slope * xd[i];
+  return unaryResult("leakyRelu", x, o, () => {
+    const d = new Float64Array(xd.length);
+    for (let i = 0; i < d.length; i++) d[i] = xd[i] > 0 ? 1 : slope;
+    return d;
+  });
+}
+
+/** ELU: x for x > 0, else α(eˣ − 1). Derivative 1 for x > 0, else αeˣ. */
+export function elu(x: Tensor, alpha = 1): Tensor {
+  const xd = x.data;
+  const o = new Float64Array(xd.length);
+  for (let i = 0; i < o.length; i++) o[i] = xd[i] > 0 ? xd[i] : alpha * (Math.exp(xd[i]) - 1);
+  return unaryResult("elu", x, o, () => {
+    const d = new Float64Array(xd.length);
+    for (let i = 0; i < d.length; i++) d[i] = xd[i] > 0 ? 1 : o[i] + alpha;
+    return d;
+  });
+}
+
+/** Softplus: ln(1 + eˣ), a smooth ReLU, computed stably. Derivative σ(x). */
+export function softplus(x: Tensor): Tensor {
+  const xd = x.data;
+  const o = new Float64Array(xd.length);
+  for (let i = 0; i < o.length; i++) {
+    const v = xd[i];
+    o[i] = Math.max(v, 0) + Math.log1p(Math.exp(-Math.abs(v)));
+  }
+  return unaryResult("softplus", x, o, () => {
+    const d = new Float64Array(xd.length);
+    for (let i = 0; i < d.length; i++) d[i] = 1 / (1 + Math.exp(-xd[i]));
+    return d;
+  });
+}

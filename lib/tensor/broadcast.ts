@@ -1,0 +1,95 @@
+import { ShapeError, formatShape } from "../errors";
+import { Shape, Tensor, shapeSize, strides } from "./tensor";
+
+/** A tensor or a plain number (a number acts as a scalar tensor of shape `[]`). */
+export type TensorLike = Tensor | number;
+
+/** Wraps a number as a scalar tensor; returns tensors unchanged. */
+export function asTensor(x: TensorLike): Tensor {
+  return typeof x === "number" ? new Tensor(Float64Array.of(x), []) : x;
+}
+
+/**
+ * The shape two shapes broadcast to (numpy rules): align on the right; on each axis the sizes must
+ * be equal or one of them 1. Throws ShapeError naming `op` and both shapes.
+ *
+ * Example: broadcastShapes([2, 3], [3]) is [2, 3]; broadcastShapes([2, 1], [1, 3]) is [2, 3].
+ * Used from lesson 1 on (adding a bias to every row).
+ */
+export function broadcastShapes(a: Shape, b: Shape, op = "broadcast"): number[] {
+  const rank = Math.max(a.length, b.length);
+  const out = new Array<number>(rank);
+  for (let i = 1; i <= rank; i++) {
+    const m = i <= a.length ? a[a.length - i] : 1;
+    const n = i <= b.length ? b[b.length - i] : 1;
+    if (m !== n && m !== 1 && n !== 1) {
+      throw new ShapeError(
+        `${op}: shapes cannot be broadcast together, got ${formatShape(a)} and ${formatShape(b)}`,
+      );
+    }
+    out[rank - i] = m === 1 ? n : m;
+  }
+  return out;
+}
+
+/** True when two shapes are identical. */
+export function sameShape(a: Shape, b: Shape): boolean {
+  return a.length === b.length && a.every((n, i) => n === b[i]);
+}
+
+/**
+ * For every flat index of `to`, the flat index of `from` it reads when `from` is broadcast to `to`
+ * (`from` must broadcast to `to`). Reductions use the same map with keepDims shapes.
+ */
+export function broadcastIndex(from: Shape, to: Shape): Int32Array {
+  const rank = to.length;
+  const step = new Array<number>(rank).fill(0);
+  const fromStrides = strides(from);
+  const offset = rank - from.length;
+  for (let axis = 0; axis < from.length; axis++) {
+    step[axis + offset] = from[axis] === 1 ? 0 : fromStrides[axis];
+  }
+  const index = new Int32Array(shapeSize(to));
+  const counter = new Array<number>(rank).fill(0);
+  let j = 0;
+  for (let i = 0; i < index.length; i++) {
+    index[i] = j;
+    // Advance the multi-index like an odometer, moving j by the source's stride.
+    for (let axis = rank - 1; axis >= 0; axis--) {
+      counter[axis]++;
+      j += step[axis];
+      if (counter[axis] < to[axis]) break;
+      j -= step[axis] * to[axis];
+      counter[axis] = 0;
+    }
+  }
+  return index;
+}
+
+/** The data of a tensor of shape `from` repeated to shape `to` (a copy only when shapes differ). */
+export function expandData(data: Float64Array, from: Shape, to: Shape): Float64Array {
+  if (sameShape(from, to)) return data;
+  if (data.length === 1) return new Float64Array(shapeSize(to)).fill(data[0]);
+  const index = broadcastIndex(from, to);
+  const out = new Float64Array(index.length);
+  for (let i = 0; i < out.length; i++) out[i] = data[index[i]];
+  return out;
+}
+
+/**
+ * Sums a gradient of shape `from` back to shape `to` over the axes that broadcasting repeated:
+ * the backward of broadcasting, and the forward of `sum` with keepDims.
+ */
+export function sumToShape(data: Float64Array, from: Shape, to: Shape): Float64Array {
+  if (sameShape(from, to)) return data;
+  const out = new Float64Array(shapeSize(to));
+  if (out.length === 1) {
+    let s = 0;
+    for (let i = 0; i < data.length; i++) s += data[i];
+    out[0] = s;
+    return out;
+  }
+  const index = broadcastIndex(to, from);
+  for (let i = 0; i < data.length; i++) out[index[i]] += data[i];
+  return out;
+}

@@ -1,0 +1,127 @@
+import { ArgumentError } from "../errors";
+import type { Rng } from "../data/rng";
+import { NestedArray, Shape, Tensor, shapeSize } from "./tensor";
+
+/**
+ * A tensor from nested arrays (or a single number, giving shape `[]`). Ragged arrays and
+ * non-numbers throw ArgumentError naming the position. NaN and ±Infinity are accepted (they are
+ * numbers; a lesson may show what they do), and training checks for them where it matters.
+ *
+ * Example: dl.tensor([[1, 2], [3, 4]]) has shape [2, 2]. Lesson 0.
+ */
+export function tensor(values: NestedArray, options: { requiresGrad?: boolean } = {}): Tensor {
+  const shape: number[] = [];
+  let probe: NestedArray = values;
+  while (Array.isArray(probe)) {
+    shape.push(probe.length);
+    probe = probe.length > 0 ? (probe as readonly NestedArray[])[0] : 0;
+  }
+  const data = new Float64Array(shapeSize(shape));
+  fill(values, shape, 0, data, 0, "");
+  return new Tensor(data, shape, options.requiresGrad ?? false);
+}
+
+/** Copies `values` (at depth `axis`) into `data` from `offset`; returns the next offset. */
+function fill(
+  values: NestedArray,
+  shape: number[],
+  axis: number,
+  data: Float64Array,
+  offset: number,
+  where: string,
+): number {
+  if (axis === shape.length) {
+    if (typeof values !== "number") {
+      const got = Array.isArray(values) ? "an array" : (JSON.stringify(values) ?? String(values));
+      throw new ArgumentError(`tensor: expected a number at ${where || "top"}, got ${got}`);
+    }
+    data[offset] = values;
+    return offset + 1;
+  }
+  if (!Array.isArray(values) || values.length !== shape[axis]) {
+    const got = Array.isArray(values) ? `length ${values.length}` : JSON.stringify(values);
+    throw new ArgumentError(
+      `tensor: ragged nested array at ${where || "top"}: expected length ${shape[axis]}, got ${got}`,
+    );
+  }
+  for (let i = 0; i < values.length; i++) {
+    offset = fill(values[i], shape, axis + 1, data, offset, `${where}[${i}]`);
+  }
+  return offset;
+}
+
+/** A tensor of the given shape filled with `value`. Example: dl.full([2, 2], 7). */
+export function full(shape: Shape, value: number): Tensor {
+  return new Tensor(new Float64Array(shapeSize(shape)).fill(value), shape);
+}
+
+/** A tensor of zeros. Example: dl.zeros([2, 3]). */
+export function zeros(shape: Shape): Tensor {
+  return new Tensor(new Float64Array(shapeSize(shape)), shape);
+}
+
+/** A tensor of ones. Example: dl.ones([3]). */
+export function ones(shape: Shape): Tensor {
+  return full(shape, 1);
+}
+
+/**
+ * The numbers start, start + step, … below `stop` (1-d), like numpy's arange; with one argument,
+ * 0, 1, …, start − 1. Example: dl.arange(5) is [0, 1, 2, 3, 4]; dl.arange(1, 2, 0.25) has 4 numbers.
+ */
+export function arange(start: number, stop?: number, step = 1): Tensor {
+  if (stop === undefined) [start, stop] = [0, start];
+  if (step === 0 || !Number.isFinite(step)) {
+    throw new ArgumentError(`arange: step must be a non-zero finite number, got ${step}`);
+  }
+  const n = Math.max(0, Math.ceil((stop - start) / step));
+  const data = new Float64Array(n);
+  for (let i = 0; i < n; i++) data[i] = start + i * step;
+  return new Tensor(data, [n]);
+}
+
+/** `count` evenly spaced numbers from start to stop, both included. Example: dl.linspace(0, 1, 5). */
+export function linspace(start: number, stop: number, count: number): Tensor {
+  if (!Number.isInteger(count) || count < 0) {
+    throw new ArgumentError(`linspace: count must be a non-negative integer, got ${count}`);
+  }
+  const data = new Float64Array(count);
+  const step = count > 1 ? (stop - start) / (count - 1) : 0;
+  for (let i = 0; i < count; i++) data[i] = start + i * step;
+  if (count > 1) data[count - 1] = stop;
+  return new Tensor(data, [count]);
+}
+
+/**
+ * Normal samples N(mean, std²) from a seeded generator.
+ * Example: dl.randn([2, 3], dl.rng(0), { std: 0.1 }). Used for weight initialisation (lesson 4).
+ */
+export function randn(
+  shape: Shape,
+  rng: Rng,
+  options: { mean?: number; std?: number } = {},
+): Tensor {
+  const { mean = 0, std = 1 } = options;
+  const data = new Float64Array(shapeSize(shape));
+  for (let i = 0; i < data.length; i++) data[i] = rng.normal(mean, std);
+  return new Tensor(data, shape);
+}
+
+/** Uniform samples in [low, high) from a seeded generator. Example: dl.rand([3], dl.rng(0)). */
+export function rand(
+  shape: Shape,
+  rng: Rng,
+  options: { low?: number; high?: number } = {},
+): Tensor {
+  const { low = 0, high = 1 } = options;
+  const data = new Float64Array(shapeSize(shape));
+  for (let i = 0; i < data.length; i++) data[i] = rng.uniform(low, high);
+  return new Tensor(data, shape);
+}
+
+/** The n×n identity matrix. Example: dl.eye(3). */
+export function eye(n: number): Tensor {
+  const out = zeros([n, n]);
+  for (let i = 0; i < n; i++) out.data[i * n + i] = 1;
+  return out;
+}

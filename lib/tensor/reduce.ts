@@ -1,0 +1,127 @@
+import { ArgumentError, ShapeError, formatShape } from "../errors";
+import { addGrad, attach } from "../autograd/record";
+import { Shape, Tensor, shapeSize, strides } from "./tensor";
+import { broadcastIndex, expandData, sumToShape } from "./broadcast";
+
+/** Which axes to reduce (all when omitted; negative axes count from the end). */
+export type Axes = number | readonly number[];
+
+/** Options of the reductions: `keepDims` keeps reduced axes with size 1 (handy for broadcasting). */
+export interface ReduceOptions {
+  keepDims?: boolean;
+}
+
+/** Sorted, non-negative, distinct axes; throws ArgumentError naming the op for bad axes. */
+export function normalizeAxes(op: string, shape: Shape, axes?: Axes): number[] {
+  if (axes === undefined) return shape.map((_, i) => i);
+  const list = typeof axes === "number" ? [axes] : [...axes];
+  const result = list.map((axis) => {
+    const a = axis < 0 ? axis + shape.length : axis;
+    if (!Number.isInteger(a) || a < 0 || a >= shape.length) {
+      throw new ArgumentError(
+        `${op}: axis ${axis} is out of range for shape ${formatShape(shape)}`,
+      );
+    }
+    return a;
+  });
+  return [...new Set(result)].sort((p, q) => p - q);
+}
+
+interface Plan {
+  keepShape: number[];
+  outShape: number[];
+}
+
+function plan(op: string, x: Tensor, axes: Axes | undefined, options: ReduceOptions): Plan {
+  const reduced = normalizeAxes(op, x.shape, axes);
+  const keepShape = x.shape.map((n, i) => (reduced.includes(i) ? 1 : n));
+  const outShape = options.keepDims ? keepShape : x.shape.filter((_, i) => !reduced.includes(i));
+  return { keepShape, outShape };
+}
+
+/**
+ * Σ over the given axes (all by default). Backward: gradOut repeated over the summed axes.
+ * Example: dl.sum(dl.tensor([[1, 2], [3, 4]]), 0) is [4, 6]. Shapes: [2, 3] → axis 1 → [2].
+ */
+export function sum(x: Tensor, axes?: Axes, options: ReduceOptions = {}): Tensor {
+  const { keepShape, outShape } = plan("sum", x, axes, options);
+  const s = sumToShape(x.data, x.shape, keepShape);
+  const out = new Tensor(s === x.data ? s.slice() : s, outShape);
+  return attach(out, "sum", [x], () => {
+    addGrad(x, expandData(out.grad!.data, keepShape, x.shape));
+  });
+}
+
+/** The mean over the given axes (all by default): sum / count. Example: dl.mean(loss). */
+export function mean(x: Tensor, axes?: Axes, options: ReduceOptions = {}): Tensor {
+  const { keepShape, outShape } = plan("mean", x, axes, options);
+  const s = sumToShape(x.data, x.shape, keepShape);
+  const count = x.size / Math.max(1, s.length);
+  const o = new Float64Array(s.length);
+  for (let i = 0; i < o.length; i++) o[i] = s[i] / count;
+  const out = new Tensor(o, outShape);
+  return attach(out, "mean", [x], () => {
+    const g = expandData(out.grad!.data, keepShape, x.shape).slice();
+    for (let i = 0; i < g.length; i++) g[i] /= count;
+    addGrad(x, g);
+  });
+}
+
+/** The largest value over the given axes. The gradient goes to the (first) largest element. */
+export function max(x: Tensor, axes?: Axes, options: ReduceOptions = {}): Tensor {
+  return extreme("max", x, axes, options);
+}
+
+/** The smallest value over the given axes. The gradient goes to the (first) smallest element. */
+export function min(x: Tensor, axes?: Axes, options: ReduceOptions = {}): Tensor {
+  return extreme("min", x, axes, options);
+}
+
+/** For each output position, the flat input index of its max (or min) and the value. */
+function findExtremes(x: Tensor, keepShape: Shape, largest: boolean) {
+  if (x.size === 0) throw new ShapeError(`${largest ? "max" : "min"}: got an empty tensor`);
+  const map = broadcastIndex(keepShape, x.shape);
+  const best = new Float64Array(shapeSize(keepShape)).fill(largest ? -Infinity : Infinity);
+  const arg = new Int32Array(best.length).fill(-1);
+  const d = x.data;
+  for (let i = 0; i < d.length; i++) {
+    const j = map[i];
+    if (arg[j] < 0 || (largest ? d[i] > best[j] : d[i] < best[j])) {
+      best[j] = d[i];
+      arg[j] = i;
+    }
+  }
+  return { best, arg };
+}
+
+function extreme(op: string, x: Tensor, axes: Axes | undefined, options: ReduceOptions): Tensor {
+  const { keepShape, outShape } = plan(op, x, axes, options);
+  const { best, arg } = findExtremes(x, keepShape, op === "max");
+  const out = new Tensor(best, outShape);
+  return attach(out, op, [x], () => {
+    const g = out.grad!.data;
+    const gx = new Float64Array(x.size);
+    for (let j = 0; j < arg.length; j++) gx[arg[j]] += g[j];
+    addGrad(x, gx);
+  });
+}
+
+/**
+ * The index of the largest value (no gradient): over the whole tensor (a flat index, shape []) or
+ * along one axis (indices along that axis). Example: dl.argmax(scores, 1) gives each row's class.
+ */
+export function argmax(x: Tensor, axis?: number, options: ReduceOptions = {}): Tensor {
+  const { keepShape, outShape } = plan("argmax", x, axis, options);
+  const { arg } = findExtremes(x, keepShape, true);
+  const o = new Float64Array(arg.length);
+  if (axis === undefined) {
+    o[0] = arg[0];
+  } else {
+    const a = normalizeAxes("argmax", x.shape, axis)[0];
+    const stride = strides(x.shape)[a];
+    for (let j = 0; j < o.length; j++) o[j] = Math.floor(arg[j] / stride) % x.shape[a];
+  }
+  const out = new Tensor(o, outShape);
+  out.op = "argmax";
+  return out;
+}
