@@ -14,3 +14,7 @@ export * from "./tensor/index";
 export * from "./autograd/index";
 export { Rng, rng } from "./data/rng";
 export * as kernels from "./kernels/index";
+export * as nn from "./nn/index";
+export * as optim from "./optim/index";
+export * as train from "./train/index";
+export * as data from "./data/index";

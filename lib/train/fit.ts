@@ -1,0 +1,236 @@
+import { backward } from "../autograd/backward";
+import { noGrad } from "../autograd/record";
+import { Rng } from "../data/rng";
+import { batches, checkDataset } from "../data/split";
+import { Dataset } from "../data/toy";
+import { ArgumentError, NonFiniteError } from "../errors";
+import { Loss, binaryCrossEntropyWithLogits } from "../nn/losses";
+import { Module } from "../nn/module";
+import { Optimizer } from "../optim/optimizer";
+import { Schedule } from "../optim/schedules";
+import { LiveTrainingDisplay, liveTrainingDisplay } from "../show/live-training";
+import { add } from "../tensor/elementwise";
+import { Tensor } from "../tensor/tensor";
+import { evaluate } from "./evaluate";
+import { BestTracker, EarlyStoppingOptions, History, historySeries } from "./history";
+import { METRICS, MetricName } from "./metrics";
+
+/** What a callback may return: "stop" ends training (the History so far is still returned). */
+export type CallbackResult = void | "stop";
+
+/** Passed to `onStepEnd` after each optimizer step (epoch and step are 1-based). */
+export interface StepInfo {
+  epoch: number;
+  step: number;
+  loss: number;
+  /** Ends training after this step (same as returning "stop"). */
+  stop(): void;
+}
+
+/** Passed to `onEpochEnd` after each epoch (and its validation). */
+export interface EpochInfo {
+  epoch: number;
+  /** This epoch's values: loss, valLoss, accuracy, valAccuracy, … */
+  values: Record<string, number>;
+  history: History;
+  stop(): void;
+}
+
+/** Options of `fit`. Required: epochs, loss, optimizer. */
+export interface FitOptions {
+  epochs: number;
+  /** Rows per step: 1 = SGD, N = batch GD, between = mini-batch (default 32, at most N). */
+  batchSize?: number;
+  /** Shuffle the rows every epoch (default true when an rng is given, else false). */
+  shuffle?: boolean;
+  rng?: Rng;
+  loss: Loss;
+  optimizer: Optimizer;
+  /** Added to the loss at every step, e.g. `() => dl.optim.l2Penalty(weights, 1e-3)`. */
+  penalty?: () => Tensor;
+  metrics?: MetricName[];
+  validation?: Dataset;
+  earlyStopping?: EarlyStoppingOptions;
+  callbacks?: {
+    onStepEnd?: (info: StepInfo) => CallbackResult;
+    onEpochEnd?: (info: EpochInfo) => CallbackResult;
+  };
+  /** Sets the optimizer's learning rate at the start of each epoch (0-based epoch). */
+  schedule?: Schedule;
+  /** Keep every step's loss in `history.stepLoss` (default false). */
+  recordSteps?: boolean;
+  /** "auto" (default): a live progress bar and loss curve in a notebook, short text lines elsewhere. */
+  display?: "auto" | "none";
+  title?: string;
+}
+
+interface Run {
+  model: Module;
+  data: Dataset;
+  o: FitOptions;
+  batchSize: number;
+  threshold: number;
+  history: History;
+  display: LiveTrainingDisplay | null;
+  started: number;
+  stopRequested: boolean;
+}
+
+/**
+ * Trains `model` on `data` = {x, y}: for each epoch, for each batch (shuffled with the Rng),
+ * forward, loss (+ penalty), backward, optimizer step; then validation, early stopping and
+ * callbacks. The one training loop of the course (lessons 3–8); returns the History.
+ * Throws NonFiniteError (naming the epoch, the step and the last finite loss) when the loss stops
+ * being finite, ArgumentError for epochs or batchSize < 1 or shuffle without an rng.
+ * Example:
+ *   const h = dl.train.fit(model, { x, y }, { epochs: 100, batchSize: 4, loss: dl.nn.mse,
+ *     optimizer: new dl.optim.SGD(model.parameters(), { lr: 0.5 }), metrics: ["accuracy"] });
+ */
+export function fit(model: Module, data: Dataset, options: FitOptions): History {
+  const run = startRun(model, data, options);
+  const es = options.earlyStopping;
+  const tracker = new BestTracker(
+    es?.monitor ?? (options.validation ? "valLoss" : "loss"),
+    es?.minDelta,
+  );
+  let bestState = model.state();
+  for (let epoch = 0; epoch < options.epochs && !run.stopRequested; epoch++) {
+    if (options.schedule) options.optimizer.lr = options.schedule(epoch);
+    trainEpoch(run, epoch);
+    const values = endEpoch(run);
+    if (tracker.observe(values[tracker.monitor], epoch)) bestState = model.state();
+    run.history.bestEpoch = tracker.bestEpoch;
+    if (es && tracker.wait >= (es.patience ?? 5)) run.stopRequested = true;
+    const info = {
+      epoch: epoch + 1,
+      values,
+      history: run.history,
+      stop: () => (run.stopRequested = true),
+    };
+    if (options.callbacks?.onEpochEnd?.(info) === "stop") run.stopRequested = true;
+  }
+  run.history.stoppedEarly = run.history.epochs < options.epochs;
+  if (es && es.restoreBest !== false) model.loadState(bestState);
+  run.display?.finish(progress(run, run.history.epochs, 0, NaN));
+  return run.history;
+}
+
+function startRun(model: Module, data: Dataset, o: FitOptions): Run {
+  const n = checkDataset("fit", data);
+  if (o.validation) checkDataset("fit (validation)", o.validation);
+  if (!Number.isInteger(o.epochs) || o.epochs < 1) {
+    throw new ArgumentError(`fit: epochs must be an integer ≥ 1, got ${o.epochs}`);
+  }
+  const batchSize = o.batchSize ?? Math.min(32, n);
+  if (!Number.isInteger(batchSize) || batchSize < 1) {
+    throw new ArgumentError(`fit: batchSize must be an integer ≥ 1, got ${batchSize}`);
+  }
+  if (o.shuffle && !o.rng) throw new ArgumentError("fit: shuffle needs an rng, got none");
+  const names = o.metrics ?? [];
+  const history: History = {
+    epochs: 0,
+    loss: [],
+    valLoss: [],
+    metrics: Object.fromEntries(names.map((m) => [m, []])),
+    valMetrics: o.validation ? Object.fromEntries(names.map((m) => [m, []])) : {},
+    stoppedEarly: false,
+    bestEpoch: 0,
+    ...(o.recordSteps ? { stepLoss: [] } : {}),
+  };
+  const display = o.display === "none" ? null : liveTrainingDisplay({ title: o.title });
+  const threshold = o.loss === binaryCrossEntropyWithLogits ? 0 : 0.5;
+  return {
+    model,
+    data,
+    o,
+    batchSize,
+    threshold,
+    history,
+    display,
+    started: Date.now(),
+    stopRequested: false,
+  };
+}
+
+function trainEpoch(run: Run, epoch: number): void {
+  const { model, o, history } = run;
+  const shuffle = o.shuffle ?? o.rng !== undefined;
+  const parts = batches(run.data, { batchSize: run.batchSize, rng: shuffle ? o.rng : undefined });
+  const sums: Record<string, number> = { loss: 0 };
+  let rows = 0;
+  model.train();
+  for (let s = 0; s < parts.length && !run.stopRequested; s++) {
+    const b = parts[s];
+    o.optimizer.zeroGrad();
+    const yPred = model.forward(b.x);
+    const lossT = o.penalty ? add(o.loss(yPred, b.y), o.penalty()) : o.loss(yPred, b.y);
+    const loss = lossT.item();
+    if (!Number.isFinite(loss)) throw nonFinite(run, epoch, s, loss);
+    backward(lossT);
+    o.optimizer.step();
+    const m = b.x.shape[0];
+    rows += m;
+    sums.loss += loss * m;
+    noGrad(() =>
+      (o.metrics ?? []).forEach(
+        (k) => (sums[k] = (sums[k] ?? 0) + m * METRICS[k](yPred, b.y, run.threshold)),
+      ),
+    );
+    history.stepLoss?.push(loss);
+    const info = { epoch: epoch + 1, step: s + 1, loss, stop: () => (run.stopRequested = true) };
+    if (o.callbacks?.onStepEnd?.(info) === "stop") run.stopRequested = true;
+    run.display?.update(progress(run, epoch + 1, s + 1, loss, parts.length));
+  }
+  history.loss.push(sums.loss / rows);
+  for (const k of o.metrics ?? []) history.metrics[k].push(sums[k] / rows);
+  history.epochs++;
+}
+
+function endEpoch(run: Run): Record<string, number> {
+  const { o, history } = run;
+  if (o.validation) {
+    const v = evaluate(run.model, o.validation, {
+      loss: o.loss,
+      metrics: o.metrics,
+      threshold: run.threshold,
+    });
+    history.valLoss.push(v.loss);
+    for (const k of o.metrics ?? []) history.valMetrics[k].push(v[k]);
+  }
+  const values: Record<string, number> = {};
+  for (const [name, series] of Object.entries(historySeries(history)))
+    values[name] = series[series.length - 1];
+  return values;
+}
+
+function nonFinite(run: Run, epoch: number, step: number, loss: number): NonFiniteError {
+  const steps = run.history.stepLoss;
+  const last =
+    steps && steps.length > 0
+      ? steps[steps.length - 1]
+      : run.history.loss[run.history.loss.length - 1];
+  const lastText = last === undefined ? "none yet" : String(last);
+  return new NonFiniteError(
+    `fit: the loss is ${loss} at epoch ${epoch + 1}, step ${step + 1} (last finite loss: ${lastText}); try a smaller learning rate or check the data`,
+  );
+}
+
+function progress(run: Run, epoch: number, step: number, loss: number, stepsPerEpoch = 0) {
+  const series = historySeries(run.history);
+  const metrics: Record<string, number> = {};
+  for (const [k, v] of Object.entries(series))
+    if (k !== "loss" && v.length > 0) metrics[k] = v[v.length - 1];
+  const lastLoss = Number.isNaN(loss)
+    ? (run.history.loss[run.history.loss.length - 1] ?? NaN)
+    : loss;
+  return {
+    epoch: Math.max(1, epoch),
+    epochs: run.o.epochs,
+    step,
+    stepsPerEpoch: stepsPerEpoch || Math.ceil(run.data.x.shape[0] / run.batchSize),
+    loss: lastLoss,
+    metrics,
+    history: series,
+    elapsedSeconds: (Date.now() - run.started) / 1000,
+  };
+}

@@ -1,0 +1,84 @@
+import { ArgumentError } from "../errors";
+
+/**
+ * What `fit` returns: one value per completed epoch for the loss and every metric (training, and
+ * validation when given), the per-step losses when `recordSteps` was set, whether training stopped
+ * early (early stopping or a callback), and the best epoch for the monitored quantity.
+ * Example: const h = dl.train.fit(…); h.loss[h.epochs - 1]; dl.plot.lossCurve(h)
+ */
+export interface History {
+  /** Epochs completed. */
+  epochs: number;
+  /** Mean training loss of each epoch (over its steps, weighted by batch size). */
+  loss: number[];
+  /** Validation loss after each epoch (empty without validation data). */
+  valLoss: number[];
+  /** Training metrics per epoch, e.g. `{ accuracy: [...] }` (on the training batches as seen). */
+  metrics: Record<string, number[]>;
+  /** Validation metrics per epoch, e.g. `{ accuracy: [...] }`. */
+  valMetrics: Record<string, number[]>;
+  /** The loss of every step, in order, when `recordSteps: true`. */
+  stepLoss?: number[];
+  /** True when early stopping or a callback ended training before `epochs`. */
+  stoppedEarly: boolean;
+  /** 0-based index of the best epoch for the monitored quantity (early stopping's, else the loss). */
+  bestEpoch: number;
+}
+
+/** Every per-epoch series under one flat name: loss, valLoss, accuracy, valAccuracy, … */
+export function historySeries(h: History): Record<string, number[]> {
+  const series: Record<string, number[]> = { loss: h.loss };
+  if (h.valLoss.length > 0) series.valLoss = h.valLoss;
+  for (const [name, values] of Object.entries(h.metrics)) series[name] = values;
+  for (const [name, values] of Object.entries(h.valMetrics)) {
+    series[`val${name[0].toUpperCase()}${name.slice(1)}`] = values;
+  }
+  return series;
+}
+
+/** Early stopping: watch `monitor` after each epoch; stop after `patience` epochs without improvement. */
+export interface EarlyStoppingOptions {
+  /** "valLoss" (default with validation data), "loss", "valAccuracy", "accuracy", … */
+  monitor?: string;
+  /** Epochs without improvement before stopping (default 5). */
+  patience?: number;
+  /** Put back the weights of the best epoch when stopping (default true). */
+  restoreBest?: boolean;
+  /** The smallest change that counts as an improvement (default 0). */
+  minDelta?: number;
+}
+
+/** Tracks the best value of a series: higher is better for accuracies, lower for everything else. */
+export class BestTracker {
+  best = NaN;
+  bestEpoch = 0;
+  wait = 0;
+  readonly maximize: boolean;
+
+  constructor(
+    readonly monitor: string,
+    readonly minDelta = 0,
+  ) {
+    this.maximize = /accuracy/i.test(monitor);
+  }
+
+  /** Records the value of epoch `epoch`; returns true when it is a new best. */
+  observe(value: number | undefined, epoch: number): boolean {
+    if (value === undefined) {
+      throw new ArgumentError(
+        `fit: earlyStopping.monitor "${this.monitor}" is not a recorded series`,
+      );
+    }
+    const better = this.maximize
+      ? value > this.best + this.minDelta
+      : value < this.best - this.minDelta;
+    if (Number.isNaN(this.best) || better) {
+      this.best = value;
+      this.bestEpoch = epoch;
+      this.wait = 0;
+      return true;
+    }
+    this.wait++;
+    return false;
+  }
+}

@@ -1,0 +1,102 @@
+import { ArgumentError, ShapeError, formatShape } from "../errors";
+import { Tensor } from "../tensor/tensor";
+
+/**
+ * The predicted class of each row: the argmax of each row of scores [N, C] (C > 1), or
+ * 1 when the single output [N, 1] / [N] is ≥ `threshold` (0.5 for probabilities, 0 for logits).
+ */
+export function predictedLabels(yPred: Tensor, threshold = 0.5): number[] {
+  if (yPred.rank === 0 || yPred.shape[0] === 0) {
+    throw new ShapeError(
+      `predictedLabels: expected predictions [N, …], got ${formatShape(yPred.shape)}`,
+    );
+  }
+  const n = yPred.shape[0];
+  const c = yPred.size / n;
+  const labels = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    if (c === 1) {
+      labels[i] = yPred.data[i] >= threshold ? 1 : 0;
+      continue;
+    }
+    let best = 0;
+    for (let j = 1; j < c; j++) if (yPred.data[i * c + j] > yPred.data[i * c + best]) best = j;
+    labels[i] = best;
+  }
+  return labels;
+}
+
+/** True labels from `y`: class indices [N] / [N, 1], or one-hot rows [N, C]. */
+export function trueLabels(y: Tensor, n: number): number[] {
+  if (y.rank === 0 || y.shape[0] !== n) {
+    throw new ShapeError(`accuracy: expected ${n} targets, got ${formatShape(y.shape)}`);
+  }
+  return y.size === n ? Array.from(y.data) : predictedLabels(y);
+}
+
+/**
+ * Classification accuracy: the fraction of rows whose predicted class equals the true class.
+ * Predictions: scores [N, C] (argmax) or one output [N, 1] thresholded at `threshold` (default 0.5;
+ * use 0 for logits). Targets: labels [N] or [N, 1], or one-hot [N, C]. Lessons 2–8.
+ * Example: dl.train.accuracy(dl.tensor([[0.9], [0.2]]), dl.tensor([[1], [1]]))  // 0.5
+ */
+export function accuracy(yPred: Tensor, y: Tensor, options: { threshold?: number } = {}): number {
+  const predicted = predictedLabels(yPred, options.threshold);
+  const truth = trueLabels(y, predicted.length);
+  let correct = 0;
+  for (let i = 0; i < predicted.length; i++) if (predicted[i] === truth[i]) correct++;
+  return correct / predicted.length;
+}
+
+/**
+ * The confusion matrix: entry [t][p] counts the rows of true class t predicted as class p
+ * (rows: truth, columns: prediction; the diagonal is what is right). `classes` defaults to
+ * C for scores [N, C], else 2 (or 1 + the largest label seen). Lesson 7.
+ * Example: dl.train.confusionMatrix(model.forward(x), y, { classes: 10 })
+ */
+export function confusionMatrix(
+  yPred: Tensor,
+  y: Tensor,
+  options: { classes?: number; threshold?: number } = {},
+): number[][] {
+  const predicted = predictedLabels(yPred, options.threshold);
+  const truth = trueLabels(y, predicted.length);
+  const width = yPred.size / yPred.shape[0];
+  const classes = options.classes ?? (width > 1 ? width : 1 + Math.max(1, ...truth, ...predicted));
+  const m = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
+  truth.forEach((t, i) => {
+    if (!Number.isInteger(t) || t < 0 || t >= classes || predicted[i] >= classes) {
+      throw new ArgumentError(
+        `confusionMatrix: label ${t} at row ${i} is not a class index in [0, ${classes})`,
+      );
+    }
+    m[t][predicted[i]]++;
+  });
+  return m;
+}
+
+/** A metric computed on a batch: predictions, targets → a number (averaged over rows by `fit`). */
+export type Metric = (yPred: Tensor, y: Tensor, threshold: number) => number;
+
+function meanError(op: string, f: (d: number) => number): Metric {
+  return (yPred, y) => {
+    if (yPred.size !== y.size) {
+      throw new ShapeError(
+        `${op}: predictions ${formatShape(yPred.shape)} and targets ${formatShape(y.shape)} differ`,
+      );
+    }
+    let s = 0;
+    for (let i = 0; i < y.size; i++) s += f(yPred.data[i] - y.data[i]);
+    return s / y.size;
+  };
+}
+
+/** The metrics `fit` and `evaluate` know by name. */
+export const METRICS = {
+  accuracy: (yPred: Tensor, y: Tensor, threshold: number) => accuracy(yPred, y, { threshold }),
+  mse: meanError("mse", (d) => d * d),
+  mae: meanError("mae", Math.abs),
+} satisfies Record<string, Metric>;
+
+/** A metric name: "accuracy", "mse" or "mae". */
+export type MetricName = keyof typeof METRICS;
