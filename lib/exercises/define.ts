@@ -1,0 +1,88 @@
+/**
+ * `defineExercise`: an exercise is declared once, with its cases, reference answer, known
+ * mistakes and hints; the declaration is the check. See lib/exercises/README.md.
+ *
+ * Example (lib/exercises/lessons/lesson-00.ts):
+ *   export const average = defineExercise({
+ *     id: "00-average", title: "The average of a list", kind: "function", answer: "average",
+ *     reference: solutions.average,
+ *     cases: [{ name: "three numbers", args: [[1, 2, 3]] }],
+ *     mistakes: [{ message: "You forgot to divide by the number of values.", variant: (xs) => sum(xs) }],
+ *     hints: ["Add the numbers up first.", "Then divide by xs.length."],
+ *   });
+ */
+import { judgeCase, judgeFunction, notAttempted, verdict } from "./judge";
+import { recordedPrediction } from "./predictions";
+import { showVerdict } from "./render";
+import { containsTodo } from "./todo";
+import type {
+  AnyFunction,
+  Exercise,
+  FunctionSpec,
+  Mistake,
+  PredictionSpec,
+  ValueSpec,
+  Verdict,
+} from "./types";
+import { formatValue } from "./values";
+
+/** Declares an exercise; the result's `check(answer)` judges and displays, `judge` only judges. */
+export function defineExercise<F extends AnyFunction>(spec: FunctionSpec<F>): Exercise;
+export function defineExercise<T>(spec: ValueSpec<T>): Exercise;
+export function defineExercise<T>(spec: PredictionSpec<T>): Exercise;
+export function defineExercise(
+  spec: FunctionSpec<AnyFunction> | ValueSpec<unknown> | PredictionSpec<unknown>,
+): Exercise {
+  if (!/^\d\d-[a-z0-9-]+$/.test(spec.id)) {
+    throw new Error(`defineExercise: id must look like "01-sigmoid", got "${spec.id}"`);
+  }
+  if (spec.hints.length === 0)
+    throw new Error(`defineExercise: ${spec.id} needs at least one hint`);
+  const judge = (answer: unknown): Verdict => {
+    if (spec.kind === "function") return judgeFunction(spec, answer);
+    if (spec.kind === "value") return judgeValue(spec, answer);
+    return judgePrediction(spec, answer);
+  };
+  const { id, title, kind, answer, hints, reference } = spec;
+  return Object.freeze({
+    id,
+    title,
+    kind,
+    answer,
+    hints,
+    reference,
+    judge,
+    check: (a: unknown) => showVerdict(judge(a)),
+  });
+}
+
+/** A value exercise has one case: the answer itself against the reference. */
+function judgeValue(spec: ValueSpec<unknown>, answer: unknown): Verdict {
+  if (typeof answer === "function" && typeof spec.reference !== "function") {
+    const message = `\`${spec.answer}\` is a function; the exercise asks for a value (did you forget to call it?).`;
+    return verdict(spec, "invalid", message);
+  }
+  const report = { name: "value", expected: formatValue(spec.reference) };
+  const wrongValue = (m: Mistake<unknown>) => (m.variant as unknown as () => unknown)();
+  const result = judgeCase(spec, { report, got: answer, expected: spec.reference, wrongValue });
+  return result ?? verdict(spec, "passed", `\`${spec.answer}\` is ${formatValue(answer)}: right.`);
+}
+
+/** A prediction is judged against `truth`, the value the lesson computed in the reveal cell. */
+function judgePrediction(spec: PredictionSpec<unknown>, truth: unknown): Verdict {
+  const prediction = recordedPrediction(spec.id);
+  if (prediction === null || containsTodo(prediction.value)) return notAttempted(spec);
+  const report = { name: "prediction", expected: formatValue(truth) };
+  const wrongValue = (m: Mistake<unknown>) => (m.variant as unknown as () => unknown)();
+  const result = judgeCase(spec, { report, got: prediction.value, expected: truth, wrongValue });
+  if (result !== null) {
+    const intro = `You predicted ${formatValue(prediction.value)}; the lesson computed ${formatValue(truth)}.`;
+    const rest = result.mistake ?? (result.status === "invalid" ? result.message : "");
+    return { ...result, message: `${intro} ${rest}`.trim() };
+  }
+  return verdict(
+    spec,
+    "passed",
+    `You predicted ${formatValue(prediction.value)} and the lesson computed ${formatValue(truth)}.`,
+  );
+}

@@ -1,0 +1,155 @@
+// Every check of the course: the reference passes, known mistakes are named, garbage and stubs
+// get a verdict (never an exception), hints advance. Adding an exercise to lib/exercises/catalog.ts
+// without wrong answers here is a type error (WRONG is keyed by every check name).
+import { beforeEach, describe, expect, it } from "vitest";
+import { exercises, type CheckName } from "../../lib/exercises/catalog";
+import { hint, resetHints } from "../../lib/exercises/hints";
+import { clearPredictions } from "../../lib/exercises/predictions";
+import * as lesson00 from "../../lib/exercises/solutions/lesson-00";
+import { todo } from "../../lib/exercises/todo";
+import type { Exercise } from "../../lib/exercises/types";
+import { tensor } from "../../lib/tensor/creation";
+import { attempt } from "./helpers";
+
+/** Plausible wrong answers of each check and the targeted message each must get. */
+const WRONG: Record<CheckName, { answer: unknown; mistake: RegExp }[]> = {
+  firstTensor: [
+    {
+      answer: tensor([
+        [1, 2],
+        [3, 4],
+      ]),
+      mistake: /did not double/,
+    },
+    {
+      answer: tensor([
+        [1, 4],
+        [9, 16],
+      ]),
+      mistake: /squared/,
+    },
+    {
+      answer: tensor([
+        [3, 4],
+        [5, 6],
+      ]),
+      mistake: /added 2/,
+    },
+    {
+      answer: tensor([
+        [2, 6],
+        [4, 8],
+      ]),
+      mistake: /Rows and columns are swapped/,
+    },
+  ],
+  average: [
+    { answer: (xs: number[]) => xs.reduce((s, x) => s + x, 0), mistake: /forgot to average/ },
+    {
+      answer: (xs: number[]) => xs.reduce((s, x) => s + x, 0) / (xs.length - 1),
+      mistake: /length - 1/,
+    },
+    {
+      answer: (xs: number[]) => xs.reduce((s, x) => s + x, 0) / (xs.length + 1),
+      mistake: /length \+ 1/,
+    },
+  ],
+  predictedSum: [
+    { answer: 10, mistake: /before doubling/ },
+    { answer: 4, mistake: /number of entries/ },
+  ],
+};
+
+/** The solution modules, by lesson number: each exercise's reference must be the export named `answer`. */
+const SOLUTIONS: Record<string, Record<string, unknown>> = { "00": lesson00 };
+
+const loopForever = (): number => {
+  for (;;) {
+    // never returns
+  }
+};
+
+/** Answers that are not answers: each must get an "invalid" verdict, not an exception. */
+const GARBAGE: { name: string; answer: unknown }[] = [
+  { name: "undefined", answer: undefined },
+  { name: "null", answer: null },
+  { name: "a string", answer: "twenty" },
+  { name: "NaN", answer: NaN },
+  { name: "an empty object", answer: {} },
+  {
+    name: "a throwing function",
+    answer: () => {
+      throw new Error("boom");
+    },
+  },
+  { name: "an endless loop", answer: loopForever },
+];
+
+const all = Object.entries(exercises) as [CheckName, Exercise][];
+
+beforeEach(() => {
+  clearPredictions();
+  resetHints();
+});
+
+describe.each(all)("dl.check.%s", (name, exercise) => {
+  it(`the reference answer passes`, () => {
+    expect(attempt(exercise, exercise.reference)).toMatchObject({
+      status: "passed",
+      exercise: exercise.id,
+    });
+  });
+
+  it("the reference is the export of solutions/lesson-NN.ts named by `answer`", () => {
+    expect(SOLUTIONS[exercise.id.slice(0, 2)][exercise.answer]).toBe(exercise.reference);
+  });
+
+  it.each(WRONG[name].map((w, i) => ({ ...w, i })))(
+    "wrong answer $i fails with $mistake",
+    ({ answer, mistake }) => {
+      const verdict = attempt(exercise, answer);
+      expect(verdict.status).toBe("failed");
+      expect(verdict.mistake).toMatch(mistake);
+      expect(verdict.message).toMatch(mistake);
+    },
+  );
+
+  it.each(GARBAGE)("$name gets an invalid verdict in bounded time", ({ answer }) => {
+    const start = Date.now();
+    const verdict = attempt(exercise, answer);
+    expect(verdict.status).toBe("invalid");
+    expect(verdict.message).toMatch(/expected|function|threw|did not return|should|NaN/i);
+    expect(Date.now() - start).toBeLessThan(5000);
+  });
+
+  it("the untouched stub reports not attempted", () => {
+    const stub = exercise.kind === "function" ? () => todo() : todo();
+    expect(attempt(exercise, stub).status).toBe("not-attempted");
+    expect(attempt(exercise, stub).message).toMatch(/dl\.todo\(\)/);
+  });
+
+  it("dl.hint advances one hint per call and stays on the last", () => {
+    const total = exercise.hints.length;
+    const numbers = Array.from({ length: total + 2 }, () => hint(exercise.id)?.number);
+    expect(numbers).toEqual([...Array.from({ length: total }, (_, i) => i + 1), total, total]);
+    expect(hint(exercise.id)?.text).toBe(exercise.hints[total - 1]);
+  });
+});
+
+describe("the catalog", () => {
+  it("ids are unique, look like NN-slug, and every lesson has solutions", () => {
+    const ids = all.map(([, e]) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) {
+      expect(id).toMatch(/^\d\d-[a-z0-9-]+$/);
+      expect(SOLUTIONS[id.slice(0, 2)]).toBeDefined();
+    }
+  });
+
+  it("every exercise has at least two known mistakes tested and a hint", () => {
+    for (const [name, e] of all) {
+      expect(WRONG[name].length, name).toBeGreaterThanOrEqual(2);
+      expect(e.hints.length, name).toBeGreaterThanOrEqual(1);
+    }
+  });
+});
