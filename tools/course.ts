@@ -1,2 +1,108 @@
-// Placeholder for the course command line (runner and exporter); see issue "Run lessons headlessly".
-console.log("course: not built yet");
+/**
+ * The course command line (`node build/tools/course.js`, or `npm start` for `all`).
+ *
+ *   course run [paths…] [--out DIR] [--jobs N] [--timeout S] [--continue-on-error]
+ *   course all            run every lesson (and export the site, once the exporter exists)
+ *   course --help
+ *
+ * Each subcommand is one entry of COMMANDS: adding one is an import and a line.
+ */
+import { parseArgs } from "node:util";
+import {
+  formatResult,
+  lessonPaths,
+  runNotebooks,
+  summaryLine,
+  type RunManyOptions,
+} from "./runner";
+
+/** A subcommand: takes its arguments, returns the process exit code. */
+export type Command = (args: string[]) => Promise<number>;
+
+const HELP = `Usage: course [command] [options]
+
+Commands:
+  run [paths…]   execute notebooks headlessly in the tslab kernel (default: every lesson and solution)
+  all            run every lesson (what \`npm start\` does); the default command
+  help           show this help
+
+Options of run:
+  --out DIR              folder of the executed copies (default: executed)
+  --jobs N               notebooks at once, one kernel each (default: number of cores)
+  --timeout S            per-cell limit in seconds (default: notebook's course.cellTimeout, else 60)
+  --continue-on-error    run the remaining cells of a notebook after a failed cell
+`;
+
+/** Parses the options of `run` (throws on unknown options). */
+export function parseRunArgs(args: string[]): { paths: string[]; options: RunManyOptions } {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: "string" },
+      jobs: { type: "string" },
+      timeout: { type: "string" },
+      "continue-on-error": { type: "boolean" },
+    },
+  });
+  const number = (name: string, text: string | undefined): number | undefined => {
+    if (text === undefined) return undefined;
+    const value = Number(text);
+    if (!(value > 0)) throw new Error(`--${name} expects a positive number, got "${text}"`);
+    return value;
+  };
+  const options: RunManyOptions = {
+    outDir: values.out,
+    jobs: number("jobs", values.jobs),
+    timeout: number("timeout", values.timeout),
+    continueOnError: values["continue-on-error"] ?? false,
+  };
+  return { paths: positionals.length > 0 ? positionals : lessonPaths(), options };
+}
+
+/** `course run`: executes notebooks, prints a line each and the summary; 1 on any failure. */
+export async function runCommand(args: string[]): Promise<number> {
+  const { paths, options } = parseRunArgs(args);
+  if (paths.length === 0) {
+    console.log("no notebooks found (notebooks/*.ipynb, notebooks/solutions/*.ipynb)");
+  }
+  const results = await runNotebooks(paths, {
+    ...options,
+    onResult: (result) => console.log(formatResult(result)),
+  });
+  console.log(summaryLine(results));
+  return results.every((result) => result.ok) ? 0 : 1;
+}
+
+/** `course all`: every lesson, then (when the exporter exists) the site. */
+export async function allCommand(args: string[]): Promise<number> {
+  return runCommand(args);
+}
+
+const COMMANDS: Record<string, Command> = {
+  run: runCommand,
+  all: allCommand,
+  help: async () => (console.log(HELP), 0),
+};
+
+/** Dispatches `argv` (without node and the script) to a command; no command means `all`. */
+export async function main(argv: string[]): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined) return COMMANDS.all([]);
+  if (first === "--help" || first === "-h") return COMMANDS.help(rest);
+  const command = COMMANDS[first];
+  if (command === undefined) {
+    console.error(`course: unknown command "${first}"\n\n${HELP}`);
+    return 2;
+  }
+  try {
+    return await command(rest);
+  } catch (e) {
+    console.error(`course ${first}: ${(e as Error).message}`);
+    return 2;
+  }
+}
+
+if (typeof require !== "undefined" && require.main === module) {
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}

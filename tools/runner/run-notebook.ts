@@ -1,0 +1,179 @@
+/**
+ * Runs one notebook top to bottom in its own tslab kernel and writes its executed copy.
+ *
+ * Example:
+ *   const result = await runNotebook("notebooks/01-neuron.ipynb", { outDir: "executed" });
+ *   if (!result.ok) console.log(result.failures[0].message);
+ */
+import { dirname, resolve } from "node:path";
+import { KernelClient } from "./kernel";
+import type { KernelSpec } from "./launch";
+import {
+  cellSource,
+  executedPath,
+  hasTag,
+  readNotebook,
+  toExecutedCopy,
+  writeNotebookAtomic,
+} from "./notebook";
+import type { Cell, Notebook } from "./notebook";
+import { collectOutputs, type DisplayIndex, type Output } from "./outputs";
+import { outcomeError, withErrorOutput } from "./cell-errors";
+
+/** Options shared by `runNotebook` and `runNotebooks`. */
+export interface RunOptions {
+  /** Folder of the executed copies, mirroring paths relative to `root` (default "executed"). */
+  outDir?: string;
+  /** Folder the mirrored paths are relative to (default: the current directory). */
+  root?: string;
+  /** Per-cell limit in seconds; when given it wins over the notebook's `course.cellTimeout` (default 60). */
+  timeout?: number;
+  /** Run the remaining cells after a failure (default false: stop the notebook). */
+  continueOnError?: boolean;
+  /** Kernelspec to start (default: the project's jupyter/kernels/tslab/kernel.json). */
+  spec?: KernelSpec;
+  /** Kernel start-up limit in ms (default 90 000). */
+  startTimeoutMs?: number;
+}
+
+/** A cell that failed: where, what the cell starts with, and the message to show. */
+export interface CellFailure {
+  /** 1-based position of the cell in the notebook (markdown cells count). */
+  cell: number;
+  /** The first lines of the cell's source. */
+  head: string;
+  /** The TypeScript diagnostic or exception message (with its line in the cell when known). */
+  message: string;
+  line: number | null;
+}
+
+/** The verdict on one notebook. */
+export interface NotebookResult {
+  path: string;
+  /** The executed copy, or null when the notebook could not be read. */
+  outPath: string | null;
+  ok: boolean;
+  seconds: number;
+  cellsRun: number;
+  codeCells: number;
+  failures: CellFailure[];
+  /** A problem with the notebook as a whole: unreadable, kernel failed to start. */
+  error: string | null;
+  /** The executed notebook (null when it could not be read). */
+  executed: Notebook | null;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
+
+/** State of one notebook's run. */
+interface Run {
+  kernel: KernelClient;
+  cells: Cell[];
+  displays: DisplayIndex;
+  count: number;
+  failures: CellFailure[];
+}
+
+/** Executes cell `i`; returns false when the notebook must stop. */
+async function runCell(
+  run: Run,
+  i: number,
+  seconds: number,
+  options: RunOptions,
+  cwd: string,
+): Promise<boolean> {
+  const cell = run.cells[i];
+  const source = cellSource(cell);
+  const outcome = await run.kernel.execute(source, seconds * 1000);
+  if (outcome.status === "timeout") {
+    await run.kernel.interrupt();
+    if (!(await run.kernel.finishLast(5_000))) run.kernel.kill();
+  }
+  const outputs: Output[] = [];
+  collectOutputs(outcome.messages, outputs, run.displays);
+  const error = outcomeError(outcome, outputs, source, seconds);
+  run.cells[i] = {
+    ...cell,
+    execution_count: ++run.count,
+    outputs: error ? withErrorOutput(outputs, error) : outputs,
+  };
+  if (error === null) return true;
+  if (run.kernel.exited !== null) {
+    if (outcome.status === "died") error.evalue += ` (${run.kernel.exited})`;
+    run.kernel.kill();
+    if (options.continueOnError)
+      run.kernel = await KernelClient.start({
+        cwd,
+        spec: options.spec,
+        startTimeoutMs: options.startTimeoutMs,
+      });
+  }
+  await sleep(350); // tslab aborts requests arriving within 200 ms of a failed cell
+  if (hasTag(cell, "raises-exception") && outcome.status === "error") return true;
+  const head = source.split("\n").slice(0, 3).join("\n");
+  const where = error.line === null ? "" : ` (line ${error.line})`;
+  run.failures.push({
+    cell: i + 1,
+    head,
+    message: `${error.ename}: ${error.evalue}${where}`,
+    line: error.line,
+  });
+  return options.continueOnError === true;
+}
+
+/** Runs every code cell of `path` in order and writes the executed copy (even after a crash). */
+export async function runNotebook(path: string, options: RunOptions = {}): Promise<NotebookResult> {
+  const start = Date.now();
+  const result: NotebookResult = {
+    path,
+    outPath: null,
+    ok: false,
+    seconds: 0,
+    cellsRun: 0,
+    codeCells: 0,
+    failures: [],
+    error: null,
+    executed: null,
+  };
+  let nb: Notebook;
+  try {
+    nb = readNotebook(path);
+  } catch (e) {
+    return { ...result, error: (e as Error).message, seconds: (Date.now() - start) / 1000 };
+  }
+  const cells = nb.cells.map((cell) =>
+    cell.cell_type === "code" ? { ...cell, outputs: [], execution_count: null } : cell,
+  );
+  const codeIndices = cells.flatMap((cell, i) => (cell.cell_type === "code" ? [i] : []));
+  const seconds = options.timeout ?? nb.metadata.course?.cellTimeout ?? 60;
+  const cwd = dirname(resolve(path));
+  result.codeCells = codeIndices.length;
+  result.outPath = executedPath(path, options.outDir ?? "executed", options.root);
+  let run: Run | null = null;
+  try {
+    run = {
+      kernel: await KernelClient.start({
+        cwd,
+        spec: options.spec,
+        startTimeoutMs: options.startTimeoutMs,
+      }),
+      cells,
+      displays: new Map(),
+      count: 0,
+      failures: result.failures,
+    };
+    for (const i of codeIndices) {
+      result.cellsRun++;
+      if (!(await runCell(run, i, seconds, options, cwd))) break;
+    }
+  } catch (e) {
+    result.error = `${path}: ${(e as Error).message}`;
+  } finally {
+    await run?.kernel.shutdown();
+    result.executed = toExecutedCopy(nb, run?.cells ?? cells);
+    writeNotebookAtomic(result.outPath, result.executed);
+  }
+  result.ok = result.error === null && result.failures.length === 0;
+  result.seconds = (Date.now() - start) / 1000;
+  return result;
+}
