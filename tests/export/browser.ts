@@ -1,0 +1,123 @@
+// Opens exported pages in headless Chromium (Debian's package, driven by playwright-core) and
+// reports everything the export tests check: requests outside the site, console errors, charts,
+// leftover math, links, and whether scripts hidden in text ran.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { pathToFileURL, fileURLToPath } from "node:url";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+export const CHROMIUM = "/usr/bin/chromium";
+export const hasChromium = fs.existsSync(CHROMIUM);
+
+/** The launch flags DESIGN §6 fixes for the browser tests. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+/** What one page did when opened. */
+export interface PageReport {
+  outsideRequests: string[];
+  consoleErrors: string[];
+  charts: { kind: string; drawn: boolean; label: string }[];
+  rawMath: string[];
+  brokenLinks: string[];
+  scriptsRan: string[];
+  exercises: number;
+}
+
+/** Opens `file` from file://, blocking (and recording) every request outside `siteDir`. */
+export async function openPage(page: Page, siteDir: string, file: string): Promise<PageReport> {
+  const root = pathToFileURL(path.resolve(siteDir)).href + "/";
+  const outsideRequests: string[] = [];
+  const consoleErrors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") consoleErrors.push(m.text());
+  });
+  page.on("pageerror", (e) => consoleErrors.push(e.message));
+  await page.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith(root) || url.startsWith("data:")) return route.continue();
+    outsideRequests.push(url);
+    return route.abort();
+  });
+  await page.goto(pathToFileURL(path.join(siteDir, file)).href, { timeout: 90_000 });
+  await waitForCharts(page);
+  const report = await page.evaluate(inspect);
+  return { ...report, outsideRequests, consoleErrors, brokenLinks: brokenLinks(report.links, siteDir) };
+}
+
+async function waitForCharts(page: Page): Promise<void> {
+  await page
+    .waitForFunction(
+      () =>
+        [...document.querySelectorAll("figure.output-vegalite")].every((f) => f.matches(".drawn, .failed")) &&
+        [...document.querySelectorAll("figure.output-plotly")].every((f) => f.querySelector(".main-svg")),
+      undefined,
+      { timeout: 60_000 },
+    )
+    .catch(() => undefined); // the report then says which chart is not drawn
+}
+
+/** Runs in the page. */
+function inspect() {
+  const drawn = (el: Element | null): boolean => {
+    if (el === null) return false;
+    const box = el.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 && el.childElementCount > 0;
+  };
+  const charts = [...document.querySelectorAll("figure.output-chart")].map((f) => {
+    const kind = f.classList.contains("output-vegalite") ? "vega-lite" : "plotly";
+    const target = kind === "vega-lite" ? f.querySelector(".vega-target svg, .vega-target canvas") : f.querySelector(".main-svg");
+    const label = f.querySelector("figcaption")?.textContent ?? f.getAttribute("aria-label") ?? "";
+    return { kind, drawn: drawn(target), label };
+  });
+  const rawMath: string[] = [];
+  const walker = document.createTreeWalker(document.querySelector("main") ?? document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+    if (node.parentElement?.closest("pre, code, script, .katex, .output-html")) continue;
+    const text = node.textContent ?? "";
+    if (/\$[^$\s][^$]*\$|\$\$|\\\(|\\\[|\\begin\{/.test(text)) rawMath.push(text.trim().slice(0, 80));
+  }
+  const links = [...document.querySelectorAll("a[href]")].map((a) => (a as HTMLAnchorElement).href);
+  const w = window as unknown as Record<string, unknown>;
+  const scriptsRan = ["__textScriptRan", "__mdScriptRan", "__mdHandlerRan"].filter((k) => w[k] !== undefined);
+  const ids = [...document.querySelectorAll("[id]")].map((e) => e.id);
+  return { charts, rawMath, links, scriptsRan, ids, exercises: document.querySelectorAll("section.exercise").length };
+}
+
+function brokenLinks(report: { links: string[] }["links"], siteDir: string): string[] {
+  const root = path.resolve(siteDir);
+  return report.filter((href) => {
+    if (!href.startsWith("file:")) return false; // links to other sites are fine: they are not requests
+    const url = new URL(href);
+    const file = fileURLToPath(url);
+    if (!file.startsWith(root) || !fs.existsSync(file)) return true;
+    if (url.hash === "" || !file.endsWith(".html")) return false;
+    const id = decodeURIComponent(url.hash.slice(1));
+    return !fs.readFileSync(file, "utf8").includes(`id="${id}"`);
+  });
+}
+
+/** Saves full-page screenshots in the light and dark schemes (and a phone-sized one) to `dir`. */
+export async function screenshots(page: Page, dir: string, name: string, phone = false): Promise<void> {
+  fs.mkdirSync(dir, { recursive: true });
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.screenshot({ path: path.join(dir, `${name}-light.png`), fullPage: true });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.screenshot({ path: path.join(dir, `${name}-dark.png`), fullPage: true });
+  if (phone) {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: path.join(dir, `${name}-phone-dark.png`), fullPage: true });
+  }
+}

@@ -1,0 +1,57 @@
+// The site's shared assets, copied ONCE into site/assets from node_modules and tools/export/static:
+// KaTeX's stylesheet and fonts, the plotly bundle, vega / vega-lite / vega-embed browser builds,
+// highlight.js's light and dark themes, the page stylesheet and the page script.
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+/** The project's root: the nearest folder above this file holding tools/export/static. */
+export function projectRoot(from: string = __dirname): string {
+  let dir = from;
+  while (!fs.existsSync(path.join(dir, "tools", "export", "static"))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`export: cannot find the project root above ${from}`);
+    dir = parent;
+  }
+  return dir;
+}
+
+/** [source relative to the project root, destination relative to site/assets]. */
+const FILES: Array<[string, string]> = [
+  ["node_modules/katex/dist/katex.min.css", "katex/katex.min.css"],
+  ["node_modules/plotly.js-dist/plotly.js", "plotly.js"],
+  ["node_modules/vega/build/vega.min.js", "vega.min.js"],
+  ["node_modules/vega-lite/build/vega-lite.min.js", "vega-lite.min.js"],
+  ["node_modules/vega-embed/build/vega-embed.min.js", "vega-embed.min.js"],
+  ["node_modules/highlight.js/styles/github.min.css", "hljs-light.css"],
+  ["node_modules/highlight.js/styles/github-dark.min.css", "hljs-dark.css"],
+  ["tools/export/static/site.css", "site.css"],
+  ["tools/export/static/site.js", "site.js"],
+];
+
+/**
+ * Copies the shared assets into `assetsDir` and returns the number of bytes written. KaTeX's fonts are
+ * copied as woff2 only: its stylesheet lists woff2 first, and every current browser reads it.
+ * Example: `copyAssets("site/assets")`.
+ */
+export function copyAssets(assetsDir: string, root: string = projectRoot()): number {
+  let bytes = 0;
+  const copy = (from: string, to: string): void => {
+    fs.mkdirSync(path.dirname(to), { recursive: true });
+    fs.copyFileSync(from, to);
+    bytes += fs.statSync(to).size;
+  };
+  for (const [from, to] of FILES) copy(path.join(root, from), path.join(assetsDir, to));
+  const fonts = path.join(root, "node_modules/katex/dist/fonts");
+  for (const font of fs.readdirSync(fonts).filter((f) => f.endsWith(".woff2"))) {
+    copy(path.join(fonts, font), path.join(assetsDir, "katex", "fonts", font));
+  }
+  return bytes;
+}
+
+/** Total size in bytes of every file under `dir`. */
+export function folderSize(dir: string): number {
+  return fs.readdirSync(dir, { withFileTypes: true }).reduce((sum, entry) => {
+    const full = path.join(dir, entry.name);
+    return sum + (entry.isDirectory() ? folderSize(full) : fs.statSync(full).size);
+  }, 0);
+}

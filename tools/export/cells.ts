@@ -1,0 +1,88 @@
+// A notebook's cells to the HTML of one page: markdown prose, highlighted code with its outputs,
+// and exercises (cells tagged `exercise`) grouped in a labelled box.
+import { escapeHtml } from "./html";
+import { highlightCode, newMarkdownContext, type Heading, type RenderMarkdown } from "./markdown";
+import { joinText, type Cell, type Notebook } from "./notebook";
+import { renderOutputs, type Needs } from "./outputs";
+
+/** One notebook rendered: its body HTML, headings for the table of contents, scripts needed, warnings. */
+export interface RenderedNotebook {
+  html: string;
+  headings: Heading[];
+  needs: Needs;
+  warnings: string[];
+}
+
+const hasTag = (cell: Cell, tag: string): boolean => (cell.metadata?.tags ?? []).includes(tag);
+
+function renderCode(cell: Cell, needs: Needs): string {
+  const source = joinText(cell.source);
+  const count = cell.execution_count ?? " ";
+  const outputs = renderOutputs(cell.outputs ?? []);
+  needs.vega ||= outputs.needs.vega;
+  needs.plotly ||= outputs.needs.plotly;
+  const badge = hasTag(cell, "raises-exception")
+    ? `<span class="badge badge-error" title="This cell is expected to fail">expected error</span>`
+    : "";
+  const outputHtml = outputs.html === "" ? "" : `<div class="outputs">${outputs.html}</div>`;
+  return (
+    `<div class="cell code-cell">` +
+    `<div class="cell-input"><span class="prompt" aria-hidden="true">[${count}]</span>${badge}` +
+    `<pre class="code-block"><code class="hljs language-typescript">${highlightCode(source)}</code></pre></div>` +
+    `${outputHtml}</div>`
+  );
+}
+
+/**
+ * Renders every cell of `nb` with `markdown`, wrapping runs of `exercise` cells in one
+ * `<section class="exercise">`. Raw cells are skipped, as nbconvert's HTML skips them.
+ * Example: `renderNotebook(readNotebook(file), await createMarkdownRenderer()).html`.
+ */
+export function renderNotebook(nb: Notebook, markdown: RenderMarkdown): RenderedNotebook {
+  const context = newMarkdownContext();
+  const needs: Needs = { vega: false, plotly: false };
+  const parts: string[] = [];
+  let inExercise = false;
+  let exercises = 0;
+  for (const cell of nb.cells) {
+    const exercise = hasTag(cell, "exercise");
+    if (exercise !== inExercise) {
+      parts.push(
+        exercise
+          ? `<section class="exercise" aria-labelledby="exercise-${++exercises}">` +
+              `<p class="exercise-label" id="exercise-${exercises}">Exercise</p>`
+          : "</section>",
+      );
+      inExercise = exercise;
+    }
+    if (cell.cell_type === "markdown") {
+      context.attachments = cell.attachments;
+      parts.push(`<div class="cell markdown-cell">${markdown(joinText(cell.source), context)}</div>`);
+    } else if (cell.cell_type === "code") {
+      parts.push(renderCode(cell, needs));
+    }
+  }
+  if (inExercise) parts.push("</section>");
+  return { html: parts.join("\n"), headings: context.headings, needs, warnings: context.warnings };
+}
+
+/** The first paragraph-sized text of a list after a "What you will learn" heading, for the index. */
+export function learningGoals(nb: Notebook): string[] {
+  for (const cell of nb.cells) {
+    if (cell.cell_type !== "markdown") continue;
+    const source = joinText(cell.source);
+    const match = /^#{1,6}[^\n]*\b(you will learn|you'll learn|learning goals|objectives)\b[^\n]*\n+((?:\s*[-*+]\s.*\n?|\s*\d+\.\s.*\n?)+)/im.exec(source);
+    if (match) {
+      return match[2]
+        .split("\n")
+        .map((line) => line.replace(/^\s*(?:[-*+]|\d+\.)\s+/, "").trim())
+        .filter((line) => line !== "");
+    }
+  }
+  return [];
+}
+
+/** Escaped plain text of a short markdown line (for the index's summaries): markup stripped. */
+export function plainText(markdownLine: string): string {
+  return escapeHtml(markdownLine.replace(/[*_`]/g, "").replace(/\[([^\]]*)\]\([^)]*\)/g, "$1"));
+}

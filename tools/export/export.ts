@@ -1,0 +1,127 @@
+// The exporter: executed lessons → a static site that works from file:// with no request elsewhere.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { copyAssets, folderSize } from "./assets";
+import { learningGoals, renderNotebook } from "./cells";
+import { escapeHtml } from "./html";
+import { createMarkdownRenderer, newMarkdownContext, type RenderMarkdown } from "./markdown";
+import { findLessons, type Lesson, type Notebook } from "./notebook";
+import { indexBody, layout, type IndexEntry, type PageLink } from "./page";
+
+/** Options of `exportSite`. */
+export interface ExportOptions {
+  /** Folder of executed notebooks (default `executed/notebooks`). */
+  input?: string;
+  /** Folder the site is written to (default `site`). */
+  output?: string;
+  /** Add the solution notebooks as pages (the instructor edition). Default false. */
+  instructor?: boolean;
+  /** Export only these lessons (numbers or `NN-topic` slugs); the index lists every lesson. */
+  lessons?: Array<number | string>;
+  courseTitle?: string;
+}
+
+/** What an export wrote. */
+export interface ExportResult {
+  pages: string[];
+  warnings: string[];
+  /** Bytes of the whole site folder after the export. */
+  siteBytes: number;
+  seconds: number;
+}
+
+export const COURSE_TITLE = "Deep learning from scratch, in TypeScript";
+const INTRO =
+  "A course on the foundations of deep learning, from the artificial neuron to convolutional networks and " +
+  "regularization, taught as TypeScript notebooks on one small engine written from scratch.";
+
+const pageOf = (lesson: Lesson): string => `${lesson.slug}.html`;
+const solutionPageOf = (lesson: Lesson): string => `${lesson.slug}-solution.html`;
+
+/** Renders a short markdown line (a summary, a goal) to inline HTML, math included. */
+function inline(markdown: RenderMarkdown, text: string): string {
+  return markdown(text, newMarkdownContext()).replace(/^<p>|<\/p>\s*$/g, "");
+}
+
+function writePage(file: string, nb: Notebook, context: PageContext, links: Omit<Parameters<typeof layout>[0], "body" | "needs" | "courseTitle">): void {
+  const rendered = renderNotebook(nb, context.markdown);
+  context.warnings.push(...rendered.warnings.map((w) => `${path.basename(file)}: ${w}`));
+  const html = layout({ ...links, courseTitle: context.courseTitle, body: rendered.html, needs: rendered.needs, headings: rendered.headings });
+  fs.writeFileSync(path.join(context.output, file), html);
+  context.pages.push(file);
+}
+
+interface PageContext {
+  markdown: RenderMarkdown;
+  output: string;
+  courseTitle: string;
+  warnings: string[];
+  pages: string[];
+}
+
+function selected(lesson: Lesson, only: ExportOptions["lessons"]): boolean {
+  if (only === undefined) return true;
+  return only.some((l) => (typeof l === "number" ? l === lesson.course.lesson : l === lesson.slug || Number(l) === lesson.course.lesson));
+}
+
+/**
+ * Exports the executed lessons in `input` to `output`: index.html, one page per lesson
+ * (`NN-topic.html`), with `instructor` one solution page per lesson (`NN-topic-solution.html`), and
+ * assets/ shared by all pages. Returns the pages written and any warnings (e.g. bad TeX).
+ * Example: `await exportSite({ input: "executed/notebooks", output: "site" })`.
+ */
+export async function exportSite(options: ExportOptions = {}): Promise<ExportResult> {
+  const start = performance.now();
+  const output = options.output ?? "site";
+  const instructor = options.instructor ?? false;
+  const lessons = findLessons(options.input ?? "executed/notebooks");
+  const context: PageContext = {
+    markdown: await createMarkdownRenderer(),
+    output,
+    courseTitle: options.courseTitle ?? COURSE_TITLE,
+    warnings: [],
+    pages: [],
+  };
+  fs.mkdirSync(output, { recursive: true });
+  copyAssets(path.join(output, "assets"));
+  const chosen = lessons.filter((l) => selected(l, options.lessons));
+  if (chosen.length === 0) throw new Error(`export: no lesson matches ${JSON.stringify(options.lessons)}`);
+  const exists = (l: Lesson): boolean => chosen.includes(l) || fs.existsSync(path.join(output, pageOf(l)));
+  const available = lessons.filter(exists);
+  const linkTo = (l: Lesson | undefined): PageLink | undefined =>
+    l === undefined ? undefined : { href: pageOf(l), label: `${l.course.lesson}. ${escapeHtml(l.course.title)}` };
+  for (const lesson of chosen) {
+    const at = available.indexOf(lesson);
+    const title = `${lesson.course.lesson}. ${lesson.course.title}`;
+    const hasSolution = instructor && lesson.solution !== undefined;
+    const related = hasSolution ? [{ href: solutionPageOf(lesson), label: "Solutions" }] : [];
+    writePage(pageOf(lesson), lesson.notebook, context, { kind: "lesson", title, prev: linkTo(available[at - 1]), next: linkTo(available[at + 1]), related });
+    if (hasSolution) {
+      const back = { href: pageOf(lesson), label: `${escapeHtml(title)} (lesson)` };
+      writePage(solutionPageOf(lesson), lesson.solution!, context, { kind: "solution", title: `${title}: solutions`, prev: back, related: [back] });
+    }
+  }
+  if (!instructor) removeStaleSolutions(output, lessons);
+  writeIndex(context, lessons, exists, instructor);
+  return { pages: context.pages, warnings: context.warnings, siteBytes: folderSize(output), seconds: (performance.now() - start) / 1000 };
+}
+
+/** A student export into a folder that once held the instructor edition must not keep its solutions. */
+function removeStaleSolutions(output: string, lessons: Lesson[]): void {
+  for (const lesson of lessons) fs.rmSync(path.join(output, solutionPageOf(lesson)), { force: true });
+}
+
+function writeIndex(context: PageContext, lessons: Lesson[], exists: (l: Lesson) => boolean, instructor: boolean): void {
+  const entries: IndexEntry[] = lessons.map((l) => ({
+    number: l.course.lesson,
+    href: exists(l) ? pageOf(l) : null,
+    title: l.course.title,
+    summary: inline(context.markdown, l.course.summary),
+    goals: learningGoals(l.notebook).map((g) => inline(context.markdown, g)),
+    solutionHref: instructor && l.solution !== undefined && exists(l) ? solutionPageOf(l) : undefined,
+  }));
+  const body = indexBody(context.courseTitle, INTRO, entries, instructor);
+  const html = layout({ kind: "index", title: context.courseTitle, courseTitle: context.courseTitle, body, needs: { vega: false, plotly: false } });
+  fs.writeFileSync(path.join(context.output, "index.html"), html);
+  context.pages.push("index.html");
+}
