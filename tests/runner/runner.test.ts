@@ -1,0 +1,168 @@
+// Runs every fixture notebook through the real tslab kernel once (two kernels at a time) and checks
+// each behaviour the runner promises: outputs, displays, errors, timeouts, crashes, bad files.
+import { createHash } from "node:crypto";
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runNotebooks, summaryLine, type NotebookResult, type Output } from "../../tools/runner";
+import { checkNbformat } from "./nbformat";
+
+const FIXTURES = "tests/fixtures/notebooks";
+const ARTIFACTS = `test-artifacts/runner-${process.pid}`;
+const READ_ONLY = join(ARTIFACTS, "read-only", "plain.ipynb");
+const NAMES = ["infinite-loop", "plain", "display", "type-error", "exception", "expected-error"];
+const PATHS = [
+  ...NAMES.map((name) => join(FIXTURES, `${name}.ipynb`)),
+  join(FIXTURES, "crash.ipynb"),
+  join(FIXTURES, "invalid.ipynb"),
+  join(FIXTURES, "nbformat3.ipynb"),
+  join(FIXTURES, "does-not-exist.ipynb"),
+  READ_ONLY,
+];
+const digest = (path: string): string =>
+  createHash("sha256").update(readFileSync(path)).digest("hex");
+
+let results: NotebookResult[];
+const before = new Map<string, string>();
+const result = (name: string): NotebookResult => {
+  const found = results.find(
+    (r) => r.path.endsWith(`/${name}.ipynb`) && !r.path.includes("read-only"),
+  );
+  if (found === undefined) throw new Error(`no result for ${name}`);
+  return found;
+};
+const outputsOf = (name: string, cell: number): Output[] =>
+  result(name).executed!.cells[cell].outputs ?? [];
+
+beforeAll(async () => {
+  mkdirSync(join(ARTIFACTS, "read-only"), { recursive: true });
+  copyFileSync(join(FIXTURES, "plain.ipynb"), READ_ONLY);
+  chmodSync(READ_ONLY, 0o444);
+  for (const path of PATHS.filter((p) => !p.includes("does-not"))) before.set(path, digest(path));
+  results = await runNotebooks(PATHS, { jobs: 2, outDir: join(ARTIFACTS, "executed") });
+}, 600_000);
+
+afterAll(() => rmSync(ARTIFACTS, { recursive: true, force: true }));
+
+describe("runNotebooks through the tslab kernel", () => {
+  it("returns one result per path, in order, and a summary line", () => {
+    expect(results.map((r) => r.path)).toEqual(PATHS);
+    expect(summaryLine(results)).toBe("4 passed, 7 failed");
+  });
+
+  it("records plain output, the last expression and top-level await in order", () => {
+    expect(result("plain").ok).toBe(true);
+    expect(outputsOf("plain", 1)).toEqual([
+      { output_type: "stream", name: "stdout", text: "hello\nworld\n" },
+    ]);
+    expect(outputsOf("plain", 2)).toEqual([
+      { output_type: "stream", name: "stdout", text: "42\n" },
+    ]);
+    expect(outputsOf("plain", 3)).toEqual([
+      { output_type: "stream", name: "stdout", text: "awaited\n" },
+    ]);
+    expect(result("plain").executed!.cells.map((c) => c.execution_count ?? null)).toEqual([
+      null,
+      1,
+      2,
+      3,
+    ]);
+  });
+
+  it("keeps a display bundle whole and applies update_display_data in place", () => {
+    expect(result("display").ok).toBe(true);
+    const [bundle] = outputsOf("display", 1);
+    expect(bundle).toEqual({
+      output_type: "display_data",
+      data: { "text/html": "<b>bold</b>", "text/plain": "bold" },
+      metadata: {},
+    });
+    const updated = outputsOf("display", 2);
+    expect(updated).toEqual([
+      { output_type: "display_data", data: { "text/plain": "step 3" }, metadata: {} },
+    ]);
+    expect(JSON.stringify(updated)).not.toMatch(/display_id|transient/);
+  });
+
+  it("reports a type error with the TypeScript diagnostic and its line in the cell", () => {
+    const r = result("type-error");
+    expect(r.ok).toBe(false);
+    expect(r.failures).toHaveLength(1);
+    expect(r.failures[0]).toMatchObject({ cell: 2, line: 2 });
+    expect(r.failures[0].message).toMatch(
+      /Type 'string' is not assignable to type 'number'.*line 2/,
+    );
+    expect(r.failures[0].head).toMatch(/^const ok = 1;\nconst n: number/);
+    expect(outputsOf("type-error", 1)).toEqual([
+      expect.objectContaining({ output_type: "error", ename: "TypeScriptError" }),
+    ]);
+    expect(r.executed!.cells[2].execution_count).toBeNull(); // stopped after the failure
+  });
+
+  it("reports a thrown exception by name and message, without tslab's stack frames", () => {
+    const r = result("exception");
+    expect(r.failures[0]).toMatchObject({ cell: 2, message: "RangeError: bad value 1" });
+    const [error] = outputsOf("exception", 1);
+    expect(error).toMatchObject({
+      output_type: "error",
+      ename: "RangeError",
+      evalue: "bad value 1",
+    });
+    expect(JSON.stringify(error)).not.toMatch(/tslab|node:vm|evalmachine/);
+  });
+
+  it("passes raises-exception cells and aborts none of the cells after them", () => {
+    const r = result("expected-error");
+    expect(r.ok).toBe(true);
+    expect(r.cellsRun).toBe(5);
+    expect(outputsOf("expected-error", 0)[0]).toMatchObject({
+      ename: "Error",
+      evalue: "on purpose",
+    });
+    const texts = [1, 2, 4].map((i) => outputsOf("expected-error", i));
+    expect(texts.map((o) => o[0])).toEqual(
+      ["one\n", "two\n", "three\n"].map((text) => ({
+        output_type: "stream",
+        name: "stdout",
+        text,
+      })),
+    );
+  });
+
+  it("times out an infinite loop after the notebook's cellTimeout, and the others still run", () => {
+    const r = result("infinite-loop");
+    expect(r.failures[0]).toMatchObject({ cell: 2, message: "TimeoutError: timed out after 3 s" });
+    expect(outputsOf("infinite-loop", 0)[0]).toMatchObject({ text: "start\n" });
+    expect(results.filter((x) => x.ok)).toHaveLength(4);
+  });
+
+  it("reports a kernel that dies mid-run (process.exit) and keeps the outputs so far", () => {
+    const r = result("crash");
+    expect(r.failures[0].message).toMatch(/KernelDied: .*exit code 3/);
+    expect(outputsOf("crash", 0)[0]).toMatchObject({ text: "alive\n" });
+  });
+
+  it.each([
+    ["invalid", /invalid\.ipynb: not valid JSON/],
+    ["nbformat3", /nbformat3\.ipynb: not an nbformat 4 notebook \(nbformat is 3\)/],
+    ["does-not-exist", /does-not-exist\.ipynb: no such file/],
+  ])("names the file when %s cannot be run", (name, message) => {
+    expect(result(name)).toMatchObject({ ok: false, outPath: null, cellsRun: 0 });
+    expect(result(name).error).toMatch(message);
+  });
+
+  it("leaves every source byte-identical (read-only ones too)", () => {
+    for (const [path, hash] of before) expect(digest(path), path).toBe(hash);
+    expect(statSync(READ_ONLY).mode & 0o777).toBe(0o444);
+    expect(results.find((r) => r.path === READ_ONLY)?.ok).toBe(true);
+  });
+
+  it("writes executed copies as valid nbformat 4.5, mirroring the source paths", () => {
+    for (const r of results.filter((x) => x.outPath !== null)) {
+      expect(r.outPath).toBe(join(process.cwd(), ARTIFACTS, "executed", r.path));
+      const written = JSON.parse(readFileSync(r.outPath!, "utf8"));
+      expect(checkNbformat(written), r.path).toEqual([]);
+      expect(written).toEqual(r.executed);
+    }
+  });
+});
