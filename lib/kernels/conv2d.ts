@@ -1,5 +1,7 @@
 import { ArgumentError, ShapeError, formatShape } from "../errors";
-import { conv2dBackwardReference, conv2dReference } from "./conv2d-reference";
+import { col2im, im2col } from "./im2col";
+import { matmulInto } from "./matmul";
+import { SCRATCH_COLS, SCRATCH_DCOLS, scratch } from "./scratch";
 
 /** Every size a 2-d convolution needs, worked out once by `conv2dDims` (images are NCHW). */
 export interface Conv2dDims {
@@ -67,6 +69,8 @@ export function conv2dDims(
  *   out[n, f, i, j] = bias[f] + Σ_c Σ_u Σ_v x[n, c, i·s + u − p, j·s + v − p] · w[f, c, u, v]
  *
  * Shapes: x [N, C, H, W], w [F, C, KH, KW], bias [F] or null → a new [N, F, OH, OW] array.
+ * Fast path: per image, im2col then one matrix product out[n] (F×OH·OW) = w (F×C·KH·KW) · cols.
+ * Same result as `conv2dReference` (the plain loops lesson 7 reads) up to rounding.
  * Example: conv2dForward(x, w, null, conv2dDims([1, 1, 8, 8], [1, 1, 3, 3], {}));
  */
 export function conv2dForward(
@@ -75,7 +79,22 @@ export function conv2dForward(
   bias: Float64Array | null,
   d: Conv2dDims,
 ): Float64Array {
-  return conv2dReference(x, w, bias, d);
+  const { n, c, h, w: width, f, kh, kw, oh, ow } = d;
+  const ckk = c * kh * kw;
+  const plane = oh * ow;
+  const out = new Float64Array(n * f * plane);
+  const cols = scratch(SCRATCH_COLS, ckk * plane);
+  for (let b = 0; b < n; b++) {
+    im2col(x, b * c * h * width, d, cols);
+    const outB = out.subarray(b * f * plane, (b + 1) * f * plane); // [F, OH·OW]
+    matmulInto(w, cols, outB, { m: f, k: ckk, n: plane });
+    if (bias === null) continue;
+    for (let o = 0; o < f; o++) {
+      const bo = bias[o];
+      for (let q = o * plane; q < (o + 1) * plane; q++) outB[q] += bo;
+    }
+  }
+  return out;
 }
 
 /**
@@ -84,6 +103,8 @@ export function conv2dForward(
  *   dx = gradOut ⋆ᵀ w,   dw[f, c, u, v] = Σ gradOut[n, f, i, j] · x[n, c, i·s+u−p, j·s+v−p],   db[f] = Σ gradOut[n, f, ·, ·]
  *
  * Shapes: gradOut [N, F, OH, OW] → dx [N, C, H, W], dw [F, C, KH, KW], db [F] (fresh arrays).
+ * Fast path, per image with g = gradOut[n] (F×OH·OW): dw += g · colsᵀ, dcols = wᵀ · g, then
+ * col2im(dcols) into dx. Tested against `conv2dBackwardReference`.
  * Example: const { dx, dw, db } = conv2dBackward(x, w, gradOut, d);
  */
 export function conv2dBackward(
@@ -92,5 +113,25 @@ export function conv2dBackward(
   gradOut: Float64Array,
   d: Conv2dDims,
 ): { dx: Float64Array; dw: Float64Array; db: Float64Array } {
-  return conv2dBackwardReference(x, w, gradOut, d);
+  const { n, c, h, w: width, f, kh, kw, oh, ow } = d;
+  const ckk = c * kh * kw;
+  const plane = oh * ow;
+  const dx = new Float64Array(n * c * h * width);
+  const dw = new Float64Array(f * ckk);
+  const db = new Float64Array(f);
+  const cols = scratch(SCRATCH_COLS, ckk * plane);
+  const dcols = scratch(SCRATCH_DCOLS, ckk * plane);
+  for (let b = 0; b < n; b++) {
+    const g = gradOut.subarray(b * f * plane, (b + 1) * f * plane); // [F, OH·OW]
+    im2col(x, b * c * h * width, d, cols);
+    matmulInto(g, cols, dw, { m: f, k: plane, n: ckk, transB: true, accumulate: true });
+    matmulInto(w, g, dcols, { m: ckk, k: f, n: plane, transA: true });
+    col2im(dcols, d, dx, b * c * h * width);
+    for (let o = 0; o < f; o++) {
+      let sum = 0;
+      for (let q = o * plane; q < (o + 1) * plane; q++) sum += g[q];
+      db[o] += sum;
+    }
+  }
+  return { dx, dw, db };
 }

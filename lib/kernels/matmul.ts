@@ -130,7 +130,7 @@ function microKernel(
 }
 const edgeTile = new Float64Array(MR * NR);
 
-/** Packs the kc×nc block of op(b) at (p0, j0) into NR-wide panels, row p of a panel contiguous, zero-padded. */
+/** Packs the kc×nc block of op(b) at (p0, j0) into NR-wide panels (row p of a panel contiguous), zero-padded. */
 function packB(
   b: Float64Array,
   transB: boolean,
@@ -139,21 +139,13 @@ function packB(
   const { k, n, p0, kc, j0, nc } = s;
   const panels = Math.ceil(nc / NR);
   if (packedB.length < panels * NR * kc) packedB = new Float64Array(panels * NR * kc);
-  const bp = packedB;
-  for (let jp = 0; jp < panels; jp++) {
-    const jStart = j0 + jp * NR;
-    const width = Math.min(NR, j0 + nc - jStart);
-    let dst = jp * NR * kc;
-    for (let p = 0; p < kc; p++, dst += NR) {
-      for (let c = 0; c < NR; c++) {
-        bp[dst + c] =
-          c >= width ? 0 : transB ? b[(jStart + c) * k + p0 + p] : b[(p0 + p) * n + jStart + c];
-      }
-    }
-  }
+  // op(b)[p, j] sits at b[p·rowStride + j·colStride]; the inner loop walks the contiguous one.
+  const rowStride = transB ? 1 : n;
+  const colStride = transB ? k : 1;
+  packPanels(b, packedB, { panels, width: NR, kc, rows: nc, start: j0, p0, rowStride, colStride });
 }
 
-/** Packs the mc×kc block of op(a) at (i0, p0) into MR-tall panels, column p of a panel contiguous, zero-padded. */
+/** Packs the mc×kc block of op(a) at (i0, p0) into MR-tall panels (column p of a panel contiguous), zero-padded. */
 function packA(
   a: Float64Array,
   transA: boolean,
@@ -162,15 +154,48 @@ function packA(
   const { m, k, i0, mc, p0, kc } = s;
   const panels = Math.ceil(mc / MR);
   if (packedA.length < panels * MR * kc) packedA = new Float64Array(panels * MR * kc);
-  const ap = packedA;
-  for (let ip = 0; ip < panels; ip++) {
-    const iStart = i0 + ip * MR;
-    const height = Math.min(MR, i0 + mc - iStart);
-    let dst = ip * MR * kc;
-    for (let p = 0; p < kc; p++, dst += MR) {
-      for (let r = 0; r < MR; r++) {
-        ap[dst + r] =
-          r >= height ? 0 : transA ? a[(p0 + p) * m + iStart + r] : a[(iStart + r) * k + p0 + p];
+  const rowStride = transA ? m : 1; // step in p
+  const colStride = transA ? 1 : k; // step in i
+  packPanels(a, packedA, { panels, width: MR, kc, rows: mc, start: i0, p0, rowStride, colStride });
+}
+
+/**
+ * Shared packing loop: dst[panel][p][c] = src[(p0 + p)·rowStride + (start + panel·width + c)·colStride],
+ * 0 past `rows`. The inner loop walks the source's contiguous direction (the one with stride 1).
+ */
+function packPanels(
+  src: Float64Array,
+  dst: Float64Array,
+  g: {
+    panels: number;
+    width: number;
+    kc: number;
+    rows: number;
+    start: number;
+    p0: number;
+    rowStride: number;
+    colStride: number;
+  },
+): void {
+  const { panels, width, kc, rows, start, p0, rowStride, colStride } = g;
+  for (let panel = 0; panel < panels; panel++) {
+    const first = panel * width;
+    const valid = Math.min(width, rows - first);
+    const base = panel * width * kc;
+    if (valid < width) dst.fill(0, base, base + width * kc);
+    const origin = p0 * rowStride + (start + first) * colStride;
+    if (colStride === 1) {
+      // rows of the panel are contiguous in src: copy `valid` neighbours per step of p
+      for (let p = 0; p < kc; p++) {
+        const from = origin + p * rowStride;
+        const to = base + p * width;
+        for (let c = 0; c < valid; c++) dst[to + c] = src[from + c];
+      }
+    } else {
+      // columns are contiguous in src (rowStride 1): read each one straight through
+      for (let c = 0; c < valid; c++) {
+        const from = origin + c * colStride;
+        for (let p = 0; p < kc; p++) dst[base + p * width + c] = src[from + p];
       }
     }
   }
