@@ -12,3 +12,8 @@ export { sigmoid, tanh, relu, leakyRelu, elu, softplus } from "./activations";
 export { sum, mean, max, min, argmax } from "./reduce";
 export type { Axes, ReduceOptions } from "./reduce";
 export { matmul } from "./matmul";
+export { allClose, assertClose, compareClose } from "./close";
+export type { CloseInput, CloseOptions, CloseReport } from "./close";
+export { reshape, transpose, flatten, concat, take } from "./shape-ops";
+export { softmax, logSoftmax, logSumExp } from "./softmax";
+export { formatTensor } from "./print";

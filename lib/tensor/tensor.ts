@@ -159,6 +159,41 @@ export class Tensor {
   /** `dl.argmax(this, axis, options)` */ argmax(axis?: number, options?: ReduceOptions): Tensor {
     return ops.argmax(this, axis, options);
   }
+  /** `dl.reshape(this, shape)` */ reshape(shape: Shape): Tensor {
+    return ops.reshape(this, shape);
+  }
+  /** `dl.transpose(this, axes)` */ transpose(axes?: readonly number[]): Tensor {
+    return ops.transpose(this, axes);
+  }
+  /** `dl.flatten(this, startAxis)` */ flatten(startAxis = 0): Tensor {
+    return ops.flatten(this, startAxis);
+  }
+  /** `dl.take(this, indices, axis)` */ take(
+    indices: ArrayLike<number> | Tensor,
+    axis = 0,
+  ): Tensor {
+    return ops.take(this, indices, axis);
+  }
+  /** `dl.softmax(this, axis)` */ softmax(axis = -1): Tensor {
+    return ops.softmax(this, axis);
+  }
+  /** `dl.logSoftmax(this, axis)` */ logSoftmax(axis = -1): Tensor {
+    return ops.logSoftmax(this, axis);
+  }
+  /** `dl.logSumExp(this, axes, options)` */ logSumExp(
+    axes?: Axes,
+    options?: ReduceOptions,
+  ): Tensor {
+    return ops.logSumExp(this, axes, options);
+  }
+  /** numpy-like text with the shape (see print.ts). */ toString(): string {
+    return ops.formatTensor(this);
+  }
+  /** What console.log and a notebook's last expression show. */ [Symbol.for(
+    "nodejs.util.inspect.custom",
+  )](): string {
+    return ops.formatTensor(this);
+  }
   /** `dl.backward(this, gradOut)` */ backward(gradOut?: Tensor): void {
     ops.backward(this, gradOut);
   }

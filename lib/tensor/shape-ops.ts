@@ -1,0 +1,178 @@
+import { ArgumentError, ShapeError, formatShape } from "../errors";
+import { addGrad, attach } from "../autograd/record";
+import { Shape, Tensor, shapeSize, strides } from "./tensor";
+import { normalizeAxes } from "./reduce";
+
+/**
+ * Ops that move numbers without changing them: reshape, transpose, flatten, concat, take.
+ * Each returns a new tensor (a copy) and sends gradients back to where each number came from.
+ */
+
+/**
+ * The same numbers in a new shape (row-major order kept); one size may be −1 (inferred).
+ * Example: dl.reshape(dl.arange(6), [2, -1]) has shape [2, 3]. Lesson 7 (flattening images).
+ */
+export function reshape(x: Tensor, shape: Shape): Tensor {
+  const known = shape.filter((n) => n !== -1);
+  const free = shape.length - known.length;
+  const knownSize = shapeSize(known);
+  const target = shape.map((n) => (n === -1 ? x.size / (knownSize || 1) : n));
+  if (free > 1 || !Number.isInteger(shapeSize(target)) || shapeSize(target) !== x.size) {
+    throw new ShapeError(
+      `reshape: cannot reshape ${formatShape(x.shape)} (${x.size} elements) to ${formatShape(shape)}`,
+    );
+  }
+  const out = new Tensor(x.data.slice(), target);
+  return attach(out, "reshape", [x], () => addGrad(x, out.grad!.data));
+}
+
+/** Flattens the axes from `startAxis` on into one: [N, C, H, W] with startAxis 1 → [N, C·H·W]. */
+export function flatten(x: Tensor, startAxis = 0): Tensor {
+  const start = startAxis < 0 ? startAxis + x.rank : startAxis;
+  if (!Number.isInteger(start) || start < 0 || start > Math.max(0, x.rank - 1)) {
+    throw new ArgumentError(
+      `flatten: startAxis ${startAxis} is out of range for shape ${formatShape(x.shape)}`,
+    );
+  }
+  return reshape(x, [...x.shape.slice(0, start), shapeSize(x.shape.slice(start))]);
+}
+
+/** Data of shape `shape` with its axes permuted: output axis i is input axis `axes[i]`. */
+function permuteData(data: Float64Array, shape: Shape, axes: readonly number[]): Float64Array {
+  const inStrides = strides(shape);
+  const outShape = axes.map((a) => shape[a]);
+  const step = axes.map((a) => inStrides[a]);
+  const out = new Float64Array(data.length);
+  const counter = new Array<number>(axes.length).fill(0);
+  let j = 0;
+  for (let i = 0; i < out.length; i++) {
+    out[i] = data[j];
+    for (let axis = axes.length - 1; axis >= 0; axis--) {
+      counter[axis]++;
+      j += step[axis];
+      if (counter[axis] < outShape[axis]) break;
+      j -= step[axis] * outShape[axis];
+      counter[axis] = 0;
+    }
+  }
+  return out;
+}
+
+/**
+ * Permutes axes: output axis i is input axis `axes[i]`; by default swaps the last two (a matrix
+ * transpose). Example: dl.transpose(w) for wᵀ; dl.transpose(x, [0, 2, 3, 1]) for NCHW → NHWC.
+ */
+export function transpose(x: Tensor, axes?: readonly number[]): Tensor {
+  const rank = x.rank;
+  const perm = axes ?? [...Array(rank).keys()].map((i) => (i < rank - 2 ? i : 2 * rank - 3 - i));
+  const normal = normalizeAxes("transpose", x.shape, perm);
+  if (perm.length !== rank || normal.length !== rank) {
+    throw new ArgumentError(
+      `transpose: axes must be a permutation of 0…${rank - 1}, got [${perm.join(", ")}]`,
+    );
+  }
+  const order = perm.map((a) => (a < 0 ? a + rank : a));
+  const out = new Tensor(
+    permuteData(x.data, x.shape, order),
+    order.map((a) => x.shape[a]),
+  );
+  const inverse = new Array<number>(rank);
+  order.forEach((a, i) => (inverse[a] = i));
+  return attach(out, "transpose", [x], () =>
+    addGrad(x, permuteData(out.grad!.data, out.shape, inverse)),
+  );
+}
+
+/** Splits a shape around `axis`: sizes before (outer), at, and after (inner) it. */
+export function splitAt(shape: Shape, axis: number): { outer: number; n: number; inner: number } {
+  return {
+    outer: shapeSize(shape.slice(0, axis)),
+    n: shape[axis],
+    inner: shapeSize(shape.slice(axis + 1)),
+  };
+}
+
+/**
+ * Joins tensors along an axis; their other sizes must match.
+ * Example: dl.concat([a, b], 1) with a [2, 3], b [2, 1] → [2, 4].
+ */
+export function concat(tensors: readonly Tensor[], axis = 0): Tensor {
+  if (tensors.length === 0)
+    throw new ArgumentError("concat: expected at least one tensor, got none");
+  const first = tensors[0];
+  const ax = normalizeAxes("concat", first.shape, axis)[0];
+  for (const t of tensors) {
+    if (t.rank !== first.rank || t.shape.some((n, i) => i !== ax && n !== first.shape[i])) {
+      throw new ShapeError(
+        `concat: shapes must match except on axis ${ax}, got ${formatShape(first.shape)} and ${formatShape(t.shape)}`,
+      );
+    }
+  }
+  const total = tensors.reduce((s, t) => s + t.shape[ax], 0);
+  const { outer, inner } = splitAt(first.shape, ax);
+  const outShape = first.shape.map((n, i) => (i === ax ? total : n));
+  const o = new Float64Array(shapeSize(outShape));
+  const rowOut = total * inner;
+  let offset = 0; // where each tensor's chunk starts inside an output row
+  const offsets = tensors.map((t) => {
+    const chunk = t.shape[ax] * inner;
+    for (let r = 0; r < outer; r++)
+      o.set(t.data.subarray(r * chunk, (r + 1) * chunk), r * rowOut + offset);
+    offset += chunk;
+    return offset - chunk;
+  });
+  const out = new Tensor(o, outShape);
+  return attach(out, "concat", tensors, () => {
+    const g = out.grad!.data;
+    tensors.forEach((t, k) => {
+      if (!t.requiresGrad) return;
+      const chunk = t.shape[ax] * inner;
+      const gt = new Float64Array(t.size);
+      for (let r = 0; r < outer; r++) {
+        const start = r * rowOut + offsets[k];
+        gt.set(g.subarray(start, start + chunk), r * chunk);
+      }
+      addGrad(t, gt);
+    });
+  });
+}
+
+/**
+ * Selects entries along an axis by index (repeats allowed): the mini-batch rows of a dataset.
+ * Example: dl.take(X, [3, 0, 7]) gives rows 3, 0 and 7 of X [N, D] → [3, D]. Lesson 6.
+ */
+export function take(x: Tensor, index: ArrayLike<number> | Tensor, axis = 0): Tensor {
+  const indices = index instanceof Tensor ? index.data : index;
+  const ax = normalizeAxes("take", x.shape, axis)[0];
+  const { outer, n, inner } = splitAt(x.shape, ax);
+  const m = indices.length;
+  for (let i = 0; i < m; i++) {
+    const k = indices[i];
+    if (!Number.isInteger(k) || k < 0 || k >= n) {
+      throw new ArgumentError(`take: index ${k} is out of range for axis ${ax} of size ${n}`);
+    }
+  }
+  const o = new Float64Array(outer * m * inner);
+  for (let r = 0; r < outer; r++) {
+    for (let i = 0; i < m; i++) {
+      const src = (r * n + indices[i]) * inner;
+      o.set(x.data.subarray(src, src + inner), (r * m + i) * inner);
+    }
+  }
+  const out = new Tensor(
+    o,
+    x.shape.map((s, i) => (i === ax ? m : s)),
+  );
+  return attach(out, "take", [x], () => {
+    const g = out.grad!.data;
+    const gx = new Float64Array(x.size);
+    for (let r = 0; r < outer; r++) {
+      for (let i = 0; i < m; i++) {
+        const dst = (r * n + indices[i]) * inner;
+        const src = (r * m + i) * inner;
+        for (let c = 0; c < inner; c++) gx[dst + c] += g[src + c];
+      }
+    }
+    addGrad(x, gx);
+  });
+}
