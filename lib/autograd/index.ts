@@ -6,3 +6,4 @@ export { backward, zeroGrad, detach } from "./backward";
 export { noGrad, isGradEnabled } from "./record";
 export { gradCheck } from "./grad-check";
 export type { GradCheckOptions, GradCheckResult, GradCheckRow } from "./grad-check";
+export { Value, value } from "./value";
