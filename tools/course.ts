@@ -2,7 +2,8 @@
  * The course command line (`node build/tools/course.js`, or `npm start` for `all`).
  *
  *   course run [paths…] [--out DIR] [--jobs N] [--timeout S] [--continue-on-error]
- *   course all            run every lesson (and export the site, once the exporter exists)
+ *   course export [--instructor] [--in DIR] [--out DIR] [lessons…]
+ *   course all            run every lesson, then export the site
  *   course --help
  *
  * Each subcommand is one entry of COMMANDS: adding one is an import and a line.
@@ -15,6 +16,7 @@ import {
   summaryLine,
   type RunManyOptions,
 } from "./runner";
+import { runExport } from "./export/cli";
 
 /** A subcommand: takes its arguments, returns the process exit code. */
 export type Command = (args: string[]) => Promise<number>;
@@ -23,7 +25,9 @@ const HELP = `Usage: course [command] [options]
 
 Commands:
   run [paths…]   execute notebooks headlessly in the tslab kernel (default: every lesson and solution)
-  all            run every lesson (what \`npm start\` does); the default command
+  export         write the site from the executed lessons: [--instructor] [--in DIR] [--out DIR] [lessons…]
+                 (default: every lesson of executed/notebooks into site/; --instructor adds solutions)
+  all            run every lesson, then export the site (what \`npm start\` does); the default command
   help           show this help
 
 Options of run:
@@ -74,13 +78,16 @@ export async function runCommand(args: string[]): Promise<number> {
   return results.every((result) => result.ok) ? 0 : 1;
 }
 
-/** `course all`: every lesson, then (when the exporter exists) the site. */
+/** `course all`: every lesson, then the site (exported even when a lesson failed; the code says so). */
 export async function allCommand(args: string[]): Promise<number> {
-  return runCommand(args);
+  const ran = await runCommand(args);
+  const exported = await runExport([]);
+  return ran !== 0 ? ran : exported;
 }
 
 const COMMANDS: Record<string, Command> = {
   run: runCommand,
+  export: runExport,
   all: allCommand,
   help: async () => (console.log(HELP), 0),
 };

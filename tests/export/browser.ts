@@ -36,8 +36,13 @@ export interface PageReport {
   exercises: number;
 }
 
-/** Opens `file` from file://, blocking (and recording) every request outside `siteDir`. */
-export async function openPage(page: Page, siteDir: string, file: string): Promise<PageReport> {
+/** Opens `file` from file://, blocking (and recording) every request outside `siteDir`; waits for charts. */
+export async function openPage(
+  page: Page,
+  siteDir: string,
+  file: string,
+  chartTimeout = 60_000,
+): Promise<PageReport> {
   const root = pathToFileURL(path.resolve(siteDir)).href + "/";
   const outsideRequests: string[] = [];
   const consoleErrors: string[] = [];
@@ -52,19 +57,28 @@ export async function openPage(page: Page, siteDir: string, file: string): Promi
     return route.abort();
   });
   await page.goto(pathToFileURL(path.join(siteDir, file)).href, { timeout: 90_000 });
-  await waitForCharts(page);
+  await waitForCharts(page, chartTimeout);
   const report = await page.evaluate(inspect);
-  return { ...report, outsideRequests, consoleErrors, brokenLinks: brokenLinks(report.links, siteDir) };
+  return {
+    ...report,
+    outsideRequests,
+    consoleErrors,
+    brokenLinks: brokenLinks(report.links, siteDir),
+  };
 }
 
-async function waitForCharts(page: Page): Promise<void> {
+async function waitForCharts(page: Page, timeout: number): Promise<void> {
   await page
     .waitForFunction(
       () =>
-        [...document.querySelectorAll("figure.output-vegalite")].every((f) => f.matches(".drawn, .failed")) &&
-        [...document.querySelectorAll("figure.output-plotly")].every((f) => f.querySelector(".main-svg")),
+        Array.from(document.querySelectorAll("figure.output-vegalite")).every((f) =>
+          f.matches(".drawn, .failed"),
+        ) &&
+        Array.from(document.querySelectorAll("figure.output-plotly")).every((f) =>
+          f.querySelector(".main-svg"),
+        ),
       undefined,
-      { timeout: 60_000 },
+      { timeout },
     )
     .catch(() => undefined); // the report then says which chart is not drawn
 }
@@ -76,24 +90,40 @@ function inspect() {
     const box = el.getBoundingClientRect();
     return box.width > 0 && box.height > 0 && el.childElementCount > 0;
   };
-  const charts = [...document.querySelectorAll("figure.output-chart")].map((f) => {
+  const charts = Array.from(document.querySelectorAll("figure.output-chart")).map((f) => {
     const kind = f.classList.contains("output-vegalite") ? "vega-lite" : "plotly";
-    const target = kind === "vega-lite" ? f.querySelector(".vega-target svg, .vega-target canvas") : f.querySelector(".main-svg");
+    const target =
+      kind === "vega-lite"
+        ? f.querySelector(".vega-target svg, .vega-target canvas")
+        : f.querySelector(".main-svg");
     const label = f.querySelector("figcaption")?.textContent ?? f.getAttribute("aria-label") ?? "";
     return { kind, drawn: drawn(target), label };
   });
   const rawMath: string[] = [];
-  const walker = document.createTreeWalker(document.querySelector("main") ?? document.body, NodeFilter.SHOW_TEXT);
+  const walker = document.createTreeWalker(
+    document.querySelector("main") ?? document.body,
+    NodeFilter.SHOW_TEXT,
+  );
   for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
     if (node.parentElement?.closest("pre, code, script, .katex, .output-html")) continue;
     const text = node.textContent ?? "";
-    if (/\$[^$\s][^$]*\$|\$\$|\\\(|\\\[|\\begin\{/.test(text)) rawMath.push(text.trim().slice(0, 80));
+    if (/\$[^$\s][^$]*\$|\$\$|\\\(|\\\[|\\begin\{/.test(text))
+      rawMath.push(text.trim().slice(0, 80));
   }
-  const links = [...document.querySelectorAll("a[href]")].map((a) => (a as HTMLAnchorElement).href);
+  const links = Array.from(document.querySelectorAll("a[href]")).map(
+    (a) => (a as HTMLAnchorElement).href,
+  );
   const w = window as unknown as Record<string, unknown>;
-  const scriptsRan = ["__textScriptRan", "__mdScriptRan", "__mdHandlerRan"].filter((k) => w[k] !== undefined);
-  const ids = [...document.querySelectorAll("[id]")].map((e) => e.id);
-  return { charts, rawMath, links, scriptsRan, ids, exercises: document.querySelectorAll("section.exercise").length };
+  const scriptsRan = ["__textScriptRan", "__mdScriptRan", "__mdHandlerRan"].filter(
+    (k) => w[k] !== undefined,
+  );
+  return {
+    charts,
+    rawMath,
+    links,
+    scriptsRan,
+    exercises: document.querySelectorAll("section.exercise").length,
+  };
 }
 
 function brokenLinks(report: { links: string[] }["links"], siteDir: string): string[] {
@@ -110,7 +140,12 @@ function brokenLinks(report: { links: string[] }["links"], siteDir: string): str
 }
 
 /** Saves full-page screenshots in the light and dark schemes (and a phone-sized one) to `dir`. */
-export async function screenshots(page: Page, dir: string, name: string, phone = false): Promise<void> {
+export async function screenshots(
+  page: Page,
+  dir: string,
+  name: string,
+  phone = false,
+): Promise<void> {
   fs.mkdirSync(dir, { recursive: true });
   await page.emulateMedia({ colorScheme: "light" });
   await page.screenshot({ path: path.join(dir, `${name}-light.png`), fullPage: true });

@@ -10,7 +10,8 @@ import { hasChromium, launchChromium, openPage, screenshots, type PageReport } f
 const FIXTURES = "tests/fixtures/executed/notebooks";
 const REAL = "executed/notebooks";
 const ARTIFACTS = "test-artifacts/export";
-const realLessons = fs.existsSync(REAL) && fs.readdirSync(REAL).some((f) => /^\d+.*\.ipynb$/.test(f));
+const realLessons =
+  fs.existsSync(REAL) && fs.readdirSync(REAL).some((f) => /^\d+.*\.ipynb$/.test(f));
 
 const sites = [
   { name: "student", input: FIXTURES, instructor: false },
@@ -19,7 +20,9 @@ const sites = [
 ];
 
 if (!hasChromium) {
-  console.warn("SKIPPED the exported-site browser tests: /usr/bin/chromium is missing (apt-get install -y chromium)");
+  console.warn(
+    "SKIPPED the exported-site browser tests: /usr/bin/chromium is missing (apt-get install -y chromium)",
+  );
 }
 
 describe.skipIf(!hasChromium)("exported site in headless Chromium", () => {
@@ -30,7 +33,10 @@ describe.skipIf(!hasChromium)("exported site in headless Chromium", () => {
     for (const site of sites) {
       const output = path.join(ARTIFACTS, `site-${site.name}`);
       fs.rmSync(output, { recursive: true, force: true });
-      exported.set(site.name, await exportSite({ input: site.input, output, instructor: site.instructor }));
+      exported.set(
+        site.name,
+        await exportSite({ input: site.input, output, instructor: site.instructor }),
+      );
     }
     browser = await launchChromium();
   });
@@ -54,14 +60,23 @@ describe.skipIf(!hasChromium)("exported site in headless Chromium", () => {
         const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
         const page = await context.newPage();
         reports[file] = await openPage(page, dir, file);
-        if (site.name !== "instructor") await screenshots(page, path.join(ARTIFACTS, site.name), file.replace(/\.html$/, ""), file.startsWith("00"));
+        if (site.name !== "instructor")
+          await screenshots(
+            page,
+            path.join(ARTIFACTS, site.name),
+            file.replace(/\.html$/, ""),
+            file.startsWith("00"),
+          );
         await context.close();
       }
       for (const [file, r] of Object.entries(reports)) {
         expect({ file, outside: r.outsideRequests }).toEqual({ file, outside: [] });
         expect({ file, errors: r.consoleErrors }).toEqual({ file, errors: [] });
         expect({ file, undrawn: r.charts.filter((c) => !c.drawn) }).toEqual({ file, undrawn: [] });
-        expect({ file, unlabelled: r.charts.filter((c) => c.label.trim() === "") }).toEqual({ file, unlabelled: [] });
+        expect({ file, unlabelled: r.charts.filter((c) => c.label.trim() === "") }).toEqual({
+          file,
+          unlabelled: [],
+        });
         expect({ file, rawMath: r.rawMath }).toEqual({ file, rawMath: [] });
         expect({ file, broken: r.brokenLinks }).toEqual({ file, broken: [] });
         expect({ file, ran: r.scriptsRan }).toEqual({ file, ran: [] });
@@ -70,7 +85,16 @@ describe.skipIf(!hasChromium)("exported site in headless Chromium", () => {
 
     it("ships each bundle once, in assets/, and no page inlines one", () => {
       const assets = fs.readdirSync(path.join(dir, "assets"));
-      expect(assets).toEqual(expect.arrayContaining(["plotly.js", "vega.min.js", "vega-lite.min.js", "vega-embed.min.js", "site.css", "site.js"]));
+      expect(assets).toEqual(
+        expect.arrayContaining([
+          "plotly.js",
+          "vega.min.js",
+          "vega-lite.min.js",
+          "vega-embed.min.js",
+          "site.css",
+          "site.js",
+        ]),
+      );
       for (const file of exported.get(site.name)!.pages) {
         const html = fs.readFileSync(path.join(dir, file), "utf8");
         expect(html).not.toMatch(/data-course-asset/);
@@ -80,11 +104,20 @@ describe.skipIf(!hasChromium)("exported site in headless Chromium", () => {
   });
 
   it("the fixtures' pages show every output kind: charts, exercise box, escaped text, error", () => {
-    const html = fs.readFileSync(path.join(ARTIFACTS, "site-student", "00-prose-math-text.html"), "utf8");
+    const html = fs.readFileSync(
+      path.join(ARTIFACTS, "site-student", "00-prose-math-text.html"),
+      "utf8",
+    );
     expect(html).toContain("&lt;script&gt;window.__textScriptRan = true&lt;/script&gt;");
-    expect(html).toMatch(/<section class="exercise"[^>]*><p class="exercise-label"[^>]*>Exercise<\/p>/);
-    expect(html).toMatch(/<pre class="output-error"[^>]*>ShapeError: matmul: inner dimensions must match/);
-    expect(html).toMatch(/<img class="output-image" src="data:image\/png;base64,[^"]+" alt="A 48 by 32 colour gradient">/);
+    expect(html).toMatch(
+      /<section class="exercise"[^>]*><p class="exercise-label"[^>]*>Exercise<\/p>/,
+    );
+    expect(html).toMatch(
+      /<pre class="output-error"[^>]*>ShapeError: matmul: inner dimensions must match/,
+    );
+    expect(html).toMatch(
+      /<img class="output-image" src="data:image\/png;base64,[^"]+" alt="A 48 by 32 colour gradient">/,
+    );
     const charts = fs.readFileSync(path.join(ARTIFACTS, "site-student", "01-charts.html"), "utf8");
     expect(charts.match(/class="output-chart output-vegalite"/g)).toHaveLength(2);
     expect(charts.match(/class="output-chart output-plotly"/g)).toHaveLength(2);
@@ -95,11 +128,20 @@ describe.skipIf(!hasChromium)("exported site in headless Chromium", () => {
     const instructor = fs.readdirSync(path.join(ARTIFACTS, "site-instructor"));
     expect(student.filter((f) => f.includes("solution"))).toEqual([]);
     expect(instructor).toContain("00-prose-math-text-solution.html");
-    const studentIndex = fs.readFileSync(path.join(ARTIFACTS, "site-student", "index.html"), "utf8");
-    const instructorIndex = fs.readFileSync(path.join(ARTIFACTS, "site-instructor", "index.html"), "utf8");
+    const studentIndex = fs.readFileSync(
+      path.join(ARTIFACTS, "site-student", "index.html"),
+      "utf8",
+    );
+    const instructorIndex = fs.readFileSync(
+      path.join(ARTIFACTS, "site-instructor", "index.html"),
+      "utf8",
+    );
     expect(studentIndex).not.toMatch(/solution/i);
     expect(instructorIndex).toContain('href="00-prose-math-text-solution.html"');
-    const solution = fs.readFileSync(path.join(ARTIFACTS, "site-instructor", "00-prose-math-text-solution.html"), "utf8");
+    const solution = fs.readFileSync(
+      path.join(ARTIFACTS, "site-instructor", "00-prose-math-text-solution.html"),
+      "utf8",
+    );
     expect(solution).toContain("✓ Correct");
   });
 });

@@ -57,7 +57,9 @@ export function renderNotebook(nb: Notebook, markdown: RenderMarkdown): Rendered
     }
     if (cell.cell_type === "markdown") {
       context.attachments = cell.attachments;
-      parts.push(`<div class="cell markdown-cell">${markdown(joinText(cell.source), context)}</div>`);
+      parts.push(
+        `<div class="cell markdown-cell">${markdown(joinText(cell.source), context)}</div>`,
+      );
     } else if (cell.cell_type === "code") {
       parts.push(renderCode(cell, needs));
     }
@@ -71,7 +73,10 @@ export function learningGoals(nb: Notebook): string[] {
   for (const cell of nb.cells) {
     if (cell.cell_type !== "markdown") continue;
     const source = joinText(cell.source);
-    const match = /^#{1,6}[^\n]*\b(you will learn|you'll learn|learning goals|objectives)\b[^\n]*\n+((?:\s*[-*+]\s.*\n?|\s*\d+\.\s.*\n?)+)/im.exec(source);
+    const match =
+      /^#{1,6}[^\n]*\b(you will learn|you'll learn|learning goals|objectives)\b[^\n]*\n+((?:\s*[-*+]\s.*\n?|\s*\d+\.\s.*\n?)+)/im.exec(
+        source,
+      );
     if (match) {
       return match[2]
         .split("\n")

@@ -43,10 +43,21 @@ function inline(markdown: RenderMarkdown, text: string): string {
   return markdown(text, newMarkdownContext()).replace(/^<p>|<\/p>\s*$/g, "");
 }
 
-function writePage(file: string, nb: Notebook, context: PageContext, links: Omit<Parameters<typeof layout>[0], "body" | "needs" | "courseTitle">): void {
+function writePage(
+  file: string,
+  nb: Notebook,
+  context: PageContext,
+  links: Omit<Parameters<typeof layout>[0], "body" | "needs" | "courseTitle">,
+): void {
   const rendered = renderNotebook(nb, context.markdown);
   context.warnings.push(...rendered.warnings.map((w) => `${path.basename(file)}: ${w}`));
-  const html = layout({ ...links, courseTitle: context.courseTitle, body: rendered.html, needs: rendered.needs, headings: rendered.headings });
+  const html = layout({
+    ...links,
+    courseTitle: context.courseTitle,
+    body: rendered.html,
+    needs: rendered.needs,
+    headings: rendered.headings,
+  });
   fs.writeFileSync(path.join(context.output, file), html);
   context.pages.push(file);
 }
@@ -61,7 +72,11 @@ interface PageContext {
 
 function selected(lesson: Lesson, only: ExportOptions["lessons"]): boolean {
   if (only === undefined) return true;
-  return only.some((l) => (typeof l === "number" ? l === lesson.course.lesson : l === lesson.slug || Number(l) === lesson.course.lesson));
+  return only.some((l) =>
+    typeof l === "number"
+      ? l === lesson.course.lesson
+      : l === lesson.slug || Number(l) === lesson.course.lesson,
+  );
 }
 
 /**
@@ -85,43 +100,76 @@ export async function exportSite(options: ExportOptions = {}): Promise<ExportRes
   fs.mkdirSync(output, { recursive: true });
   copyAssets(path.join(output, "assets"));
   const chosen = lessons.filter((l) => selected(l, options.lessons));
-  if (chosen.length === 0) throw new Error(`export: no lesson matches ${JSON.stringify(options.lessons)}`);
-  const exists = (l: Lesson): boolean => chosen.includes(l) || fs.existsSync(path.join(output, pageOf(l)));
+  if (chosen.length === 0)
+    throw new Error(`export: no lesson matches ${JSON.stringify(options.lessons)}`);
+  const exists = (l: Lesson): boolean =>
+    chosen.includes(l) || fs.existsSync(path.join(output, pageOf(l)));
   const available = lessons.filter(exists);
   const linkTo = (l: Lesson | undefined): PageLink | undefined =>
-    l === undefined ? undefined : { href: pageOf(l), label: `${l.course.lesson}. ${escapeHtml(l.course.title)}` };
+    l === undefined
+      ? undefined
+      : { href: pageOf(l), label: `${l.course.lesson}. ${escapeHtml(l.course.title)}` };
   for (const lesson of chosen) {
     const at = available.indexOf(lesson);
     const title = `${lesson.course.lesson}. ${lesson.course.title}`;
     const hasSolution = instructor && lesson.solution !== undefined;
     const related = hasSolution ? [{ href: solutionPageOf(lesson), label: "Solutions" }] : [];
-    writePage(pageOf(lesson), lesson.notebook, context, { kind: "lesson", title, prev: linkTo(available[at - 1]), next: linkTo(available[at + 1]), related });
+    writePage(pageOf(lesson), lesson.notebook, context, {
+      kind: "lesson",
+      title,
+      prev: linkTo(available[at - 1]),
+      next: linkTo(available[at + 1]),
+      related,
+    });
     if (hasSolution) {
       const back = { href: pageOf(lesson), label: `${escapeHtml(title)} (lesson)` };
-      writePage(solutionPageOf(lesson), lesson.solution!, context, { kind: "solution", title: `${title}: solutions`, prev: back, related: [back] });
+      writePage(solutionPageOf(lesson), lesson.solution!, context, {
+        kind: "solution",
+        title: `${title}: solutions`,
+        prev: back,
+        related: [back],
+      });
     }
   }
   if (!instructor) removeStaleSolutions(output, lessons);
   writeIndex(context, lessons, exists, instructor);
-  return { pages: context.pages, warnings: context.warnings, siteBytes: folderSize(output), seconds: (performance.now() - start) / 1000 };
+  return {
+    pages: context.pages,
+    warnings: context.warnings,
+    siteBytes: folderSize(output),
+    seconds: (performance.now() - start) / 1000,
+  };
 }
 
 /** A student export into a folder that once held the instructor edition must not keep its solutions. */
 function removeStaleSolutions(output: string, lessons: Lesson[]): void {
-  for (const lesson of lessons) fs.rmSync(path.join(output, solutionPageOf(lesson)), { force: true });
+  for (const lesson of lessons)
+    fs.rmSync(path.join(output, solutionPageOf(lesson)), { force: true });
 }
 
-function writeIndex(context: PageContext, lessons: Lesson[], exists: (l: Lesson) => boolean, instructor: boolean): void {
+function writeIndex(
+  context: PageContext,
+  lessons: Lesson[],
+  exists: (l: Lesson) => boolean,
+  instructor: boolean,
+): void {
   const entries: IndexEntry[] = lessons.map((l) => ({
     number: l.course.lesson,
     href: exists(l) ? pageOf(l) : null,
     title: l.course.title,
     summary: inline(context.markdown, l.course.summary),
     goals: learningGoals(l.notebook).map((g) => inline(context.markdown, g)),
-    solutionHref: instructor && l.solution !== undefined && exists(l) ? solutionPageOf(l) : undefined,
+    solutionHref:
+      instructor && l.solution !== undefined && exists(l) ? solutionPageOf(l) : undefined,
   }));
   const body = indexBody(context.courseTitle, INTRO, entries, instructor);
-  const html = layout({ kind: "index", title: context.courseTitle, courseTitle: context.courseTitle, body, needs: { vega: false, plotly: false } });
+  const html = layout({
+    kind: "index",
+    title: context.courseTitle,
+    courseTitle: context.courseTitle,
+    body,
+    needs: { vega: false, plotly: false },
+  });
   fs.writeFileSync(path.join(context.output, "index.html"), html);
   context.pages.push("index.html");
 }

@@ -18,12 +18,13 @@ export function escapeHtml(text: string): string {
  * every `<` becomes `\u003c`, so no `</script>` or `<!--` can end or confuse the element.
  */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028|\u2029/g, " ");
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028|\u2029/g, " ");
 }
 
 /** Removes ANSI terminal escape sequences (colours in tracebacks and progress bars). */
 export function stripAnsi(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/\u001b\[[0-9;?]*[A-Za-z]|\u001b\][^\u0007]*\u0007/g, "");
 }
 

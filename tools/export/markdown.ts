@@ -55,7 +55,10 @@ export async function createMarkdownRenderer(): Promise<RenderMarkdown> {
   const marked = new Marked({ gfm: true, async: false });
   marked.use({
     renderer: {
-      heading(this: { parser: { parseInline(t: Tokens.Heading["tokens"]): string } }, token: Tokens.Heading) {
+      heading(
+        this: { parser: { parseInline(t: Tokens.Heading["tokens"]): string } },
+        token: Tokens.Heading,
+      ) {
         const inner = this.parser.parseInline(token.tokens);
         const text = mathAsText(token.text, spans);
         const id = slugify(text, context.slugs);

@@ -20,14 +20,17 @@ const PLACEHOLDER = /MATHxxPH(\d+)X/g;
 /** Finds the end of the math that starts at `i` with `open`, or -1 when it is not closed. */
 function closeOf(md: string, i: number, open: string): { end: number; close: string } | null {
   const env = /^\\begin\{([a-zA-Z*]+)\}/.exec(md.slice(i));
-  const close = env ? `\\end{${env[1]}}` : ({ $$: "$$", $: "$", "\\(": "\\)", "\\[": "\\]" } as const)[open as "$"];
+  const close = env
+    ? `\\end{${env[1]}}`
+    : ({ $$: "$$", $: "$", "\\(": "\\)", "\\[": "\\]" } as const)[open as "$"];
   let j = i + open.length;
   while (j < md.length) {
     if (md[j] === "\\" && !md.startsWith(close, j)) {
       j += 2;
       continue;
     }
-    if (md.startsWith(close, j)) return j === i + open.length ? null : { end: j + close.length, close };
+    if (md.startsWith(close, j))
+      return j === i + open.length ? null : { end: j + close.length, close };
     // Inline math never spans a blank line.
     if ((open === "$" || open === "\\(") && md.startsWith("\n\n", j)) return null;
     j++;
@@ -85,7 +88,14 @@ export function protectMath(md: string): ProtectedMath {
       continue;
     }
     const isEnv = open.startsWith("\\begin");
-    const tex = isEnv ? md.slice(i, found.end) : md.slice(i + open.length, found.end - found.close.length);
+    const tex = isEnv
+      ? md.slice(i, found.end)
+      : md.slice(i + open.length, found.end - found.close.length);
+    if (tex.trim() === "") {
+      out += md.slice(i, found.end);
+      i = found.end;
+      continue;
+    }
     spans.push({ tex: tex.trim(), display: open !== "$" && open !== "\\(" });
     out += `MATHxxPH${spans.length - 1}X`;
     i = found.end;
@@ -99,15 +109,27 @@ export function protectMath(md: string): ProtectedMath {
  */
 export function renderTex(span: MathSpan, onError?: (message: string) => void): string {
   try {
-    return katex.renderToString(span.tex, { displayMode: span.display, throwOnError: true, strict: "ignore" });
+    return katex.renderToString(span.tex, {
+      displayMode: span.display,
+      throwOnError: true,
+      strict: "ignore",
+    });
   } catch (e) {
     onError?.(`${(e as Error).message} in ${span.display ? "$$" : "$"}${span.tex}`);
-    return katex.renderToString(span.tex, { displayMode: span.display, throwOnError: false, strict: "ignore" });
+    return katex.renderToString(span.tex, {
+      displayMode: span.display,
+      throwOnError: false,
+      strict: "ignore",
+    });
   }
 }
 
 /** Puts rendered math back where `protectMath` left placeholders. */
-export function restoreMath(html: string, spans: MathSpan[], onError?: (message: string) => void): string {
+export function restoreMath(
+  html: string,
+  spans: MathSpan[],
+  onError?: (message: string) => void,
+): string {
   return html.replace(PLACEHOLDER, (whole, n: string) => {
     const span = spans[Number(n)];
     return span === undefined ? whole : renderTex(span, onError);

@@ -84,7 +84,8 @@ function courseMeta(nb: Notebook, slug: string): CourseMeta {
  * Example: `findLessons("executed/notebooks")`.
  */
 export function findLessons(dir: string): Lesson[] {
-  if (!fs.existsSync(dir)) throw new Error(`export: no executed notebooks in ${dir}; run the lessons first`);
+  if (!fs.existsSync(dir))
+    throw new Error(`export: no executed notebooks in ${dir}; run the lessons first`);
   const names = fs.readdirSync(dir).filter((name) => /^\d+.*\.ipynb$/.test(name));
   const lessons = names.map((name): Lesson => {
     const slug = name.replace(/\.ipynb$/, "");

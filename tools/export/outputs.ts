@@ -19,7 +19,8 @@ export interface RenderedOutputs {
 
 const VEGALITE = /^application\/vnd\.vegalite\.v\d+\+json$/;
 /** The plotly bundle that a notebook's first plotly output inlines; the site loads one shared copy instead. */
-const PLOTLY_ASSET = /<script\b[^>]*\bdata-course-asset\s*=\s*["']?plotly["']?[^>]*>[\s\S]*?<\/script\s*>/gi;
+const PLOTLY_ASSET =
+  /<script\b[^>]*\bdata-course-asset\s*=\s*["']?plotly["']?[^>]*>[\s\S]*?<\/script\s*>/gi;
 
 function text(value: unknown): string {
   if (typeof value === "string") return value;
@@ -28,7 +29,10 @@ function text(value: unknown): string {
 }
 
 function imageTag(mime: string, data: string, alt: string): string {
-  const base64 = mime === "image/svg+xml" ? Buffer.from(data, "utf8").toString("base64") : data.replace(/\s/g, "");
+  const base64 =
+    mime === "image/svg+xml"
+      ? Buffer.from(data, "utf8").toString("base64")
+      : data.replace(/\s/g, "");
   return `<img class="output-image" src="data:${mime};base64,${base64}" alt="${escapeHtml(alt)}">`;
 }
 
@@ -71,9 +75,11 @@ export function renderBundle(data: Record<string, unknown>, needs: Needs): strin
     needs.plotly = true;
     return plotlyJson(data["application/vnd.plotly.v1+json"], alt);
   }
-  if (data["text/html"] !== undefined) return renderHtmlOutput(text(data["text/html"]), alt, needs);
+  if (data["text/html"] !== undefined)
+    return renderHtmlOutput(text(data["text/html"]), data, alt, needs);
   for (const mime of ["image/svg+xml", "image/png", "image/jpeg", "image/gif"]) {
-    if (data[mime] !== undefined) return `<div class="output-image-wrap">${imageTag(mime, text(data[mime]), alt)}</div>`;
+    if (data[mime] !== undefined)
+      return `<div class="output-image-wrap">${imageTag(mime, text(data[mime]), alt)}</div>`;
   }
   if (data["text/latex"] !== undefined) {
     const tex = text(data["text/latex"]).replace(/^\s*\$\$?|\$\$?\s*$/g, "");
@@ -89,12 +95,20 @@ export function renderBundle(data: Record<string, unknown>, needs: Needs): strin
  * An HTML output, trusted as Jupyter trusts an executed notebook's outputs (tables, verdicts, plotly).
  * The plotly bundle inlined in the first plotly output is removed: pages load the site's one copy.
  */
-function renderHtmlOutput(html: string, alt: string, needs: Needs): string {
+function renderHtmlOutput(
+  html: string,
+  data: Record<string, unknown>,
+  alt: string,
+  needs: Needs,
+): string {
   const withoutBundle = html.replace(PLOTLY_ASSET, "");
   const isPlotly = withoutBundle !== html || /\bPlotly\.(newPlot|react|plot)\b/.test(html);
   if (!isPlotly) return `<div class="output-html">${withoutBundle}</div>`;
   needs.plotly = true;
-  return `<figure class="output-chart output-plotly" aria-label="${escapeHtml(alt)}">${withoutBundle}</figure>`;
+  const svg = data["image/svg+xml"];
+  const noscript =
+    svg === undefined ? "" : `<noscript>${imageTag("image/svg+xml", text(svg), alt)}</noscript>`;
+  return `<figure class="output-chart output-plotly" aria-label="${escapeHtml(alt)}">${withoutBundle}${noscript}</figure>`;
 }
 
 function renderError(output: Output): string {
@@ -109,7 +123,11 @@ function mergeStreams(outputs: Output[]): Output[] {
   const merged: Output[] = [];
   for (const output of outputs) {
     const prev = merged[merged.length - 1];
-    if (output.output_type === "stream" && prev?.output_type === "stream" && prev.name === output.name) {
+    if (
+      output.output_type === "stream" &&
+      prev?.output_type === "stream" &&
+      prev.name === output.name
+    ) {
       merged[merged.length - 1] = { ...prev, text: joinText(prev.text) + joinText(output.text) };
     } else merged.push(output);
   }

@@ -53,7 +53,9 @@ function scripts(needs: Needs): { head: string; tail: string } {
   // plotly outputs call window.Plotly while the page parses, so its bundle loads in the head.
   const head = needs.plotly ? `<script src="assets/plotly.js"></script>` : "";
   const vega = needs.vega
-    ? ["vega.min.js", "vega-lite.min.js", "vega-embed.min.js"].map((f) => `<script src="assets/${f}"></script>`).join("")
+    ? ["vega.min.js", "vega-lite.min.js", "vega-embed.min.js"]
+        .map((f) => `<script src="assets/${f}"></script>`)
+        .join("")
     : "";
   return { head, tail: `${vega}<script src="assets/site.js"></script>` };
 }
@@ -112,16 +114,31 @@ export interface IndexEntry {
 }
 
 /** The index page's body: the course's title, what it is, and every lesson with what it teaches. */
-export function indexBody(courseTitle: string, intro: string, entries: IndexEntry[], instructor: boolean): string {
+export function indexBody(
+  courseTitle: string,
+  intro: string,
+  entries: IndexEntry[],
+  instructor: boolean,
+): string {
   const items = entries.map((e) => {
-    const title = e.href === null ? escapeHtml(e.title) : `<a href="${escapeHtml(e.href)}">${escapeHtml(e.title)}</a>`;
-    const goals = e.goals.length === 0 ? "" : `<ul class="goals">${e.goals.map((g) => `<li>${g}</li>`).join("")}</ul>`;
-    const solution = e.solutionHref ? ` <a class="solution-link" href="${escapeHtml(e.solutionHref)}">Solutions</a>` : "";
+    const title =
+      e.href === null
+        ? escapeHtml(e.title)
+        : `<a href="${escapeHtml(e.href)}">${escapeHtml(e.title)}</a>`;
+    const goals =
+      e.goals.length === 0
+        ? ""
+        : `<ul class="goals">${e.goals.map((g) => `<li>${g}</li>`).join("")}</ul>`;
+    const solution = e.solutionHref
+      ? ` <a class="solution-link" href="${escapeHtml(e.solutionHref)}">Solutions</a>`
+      : "";
     return (
       `<li class="lesson-entry"><h2><span class="lesson-number">${e.number}</span> ${title}${solution}</h2>` +
       `<p class="summary">${e.summary}</p>${goals}</li>`
     );
   });
-  const edition = instructor ? `<p class="edition">Instructor edition: with the exercises' solutions.</p>` : "";
+  const edition = instructor
+    ? `<p class="edition">Instructor edition: with the exercises' solutions.</p>`
+    : "";
   return `<h1>${escapeHtml(courseTitle)}</h1><p class="intro">${intro}</p>${edition}<ol class="lessons">${items.join("")}</ol>`;
 }

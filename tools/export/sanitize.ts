@@ -4,16 +4,21 @@
 import { escapeHtml } from "./html";
 
 const ALLOWED = new Set(
-  ("a abbr b blockquote br caption cite code col colgroup dd del details div dl dt em figcaption figure " +
+  (
+    "a abbr b blockquote br caption cite code col colgroup dd del details div dl dt em figcaption figure " +
     "h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p pre q s samp small span strong sub summary sup " +
-    "table tbody td tfoot th thead tr u ul var input")
-    .split(" "),
+    "table tbody td tfoot th thead tr u ul var input"
+  ).split(" "),
 );
 /** Elements removed together with everything inside them. */
 const DROPPED_WITH_CONTENT = new Set(
-  "script style iframe object embed template noscript textarea select applet frame frameset svg math".split(" "),
+  "script style iframe object embed template noscript textarea select applet frame frameset svg math".split(
+    " ",
+  ),
 );
-const GLOBAL_ATTRS = new Set("class id title lang dir role align width height colspan rowspan start alt".split(" "));
+const GLOBAL_ATTRS = new Set(
+  "class id title lang dir role align width height colspan rowspan start alt".split(" "),
+);
 const TAG_ATTRS: Record<string, Set<string>> = {
   a: new Set(["href", "name", "target", "rel"]),
   img: new Set(["src"]),
@@ -23,7 +28,8 @@ const TAG_ATTRS: Record<string, Set<string>> = {
   th: new Set(["scope"]),
 };
 
-const TAG = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
+const TAG =
+  /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
 const ATTR = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 
 function decodeEntities(value: string): string {
@@ -37,9 +43,11 @@ function decodeEntities(value: string): string {
 }
 
 function safeUrl(url: string, tag: string): boolean {
-  // eslint-disable-next-line no-control-regex
   const plain = url.replace(/[\u0000-\u0020]/g, "").toLowerCase();
-  if (tag === "img") return /^data:image\/(png|jpeg|gif|webp);/.test(plain) || !/^[a-z][a-z0-9+.-]*:|^\/\//.test(plain);
+  if (tag === "img")
+    return (
+      /^data:image\/(png|jpeg|gif|webp);/.test(plain) || !/^[a-z][a-z0-9+.-]*:|^\/\//.test(plain)
+    );
   return !/^(javascript|vbscript|data|file):/.test(plain);
 }
 
@@ -48,7 +56,8 @@ function cleanAttrs(tag: string, attrs: string): string {
   for (const m of attrs.matchAll(ATTR)) {
     const name = m[1].toLowerCase();
     const value = decodeEntities(m[2] ?? m[3] ?? m[4] ?? "");
-    const allowed = GLOBAL_ATTRS.has(name) || TAG_ATTRS[tag]?.has(name) || /^aria-[a-z]+$/.test(name);
+    const allowed =
+      GLOBAL_ATTRS.has(name) || TAG_ATTRS[tag]?.has(name) || /^aria-[a-z]+$/.test(name);
     if (!allowed || ((name === "href" || name === "src") && !safeUrl(value, tag))) continue;
     if (tag === "input" && name === "type" && value !== "checkbox") return " disabled";
     out += ` ${name}="${escapeHtml(value)}"`;
@@ -100,5 +109,8 @@ export function sanitizeHtml(html: string): string {
 
 /** Escapes stray `<` and `>` in text between tags, keeping entities that are already there. */
 function escapeText(text: string): string {
-  return text.replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/&(?![a-zA-Z][a-zA-Z0-9]*;|#\d+;|#x[0-9a-fA-F]+;)/g, "&amp;");
+  return text
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/&(?![a-zA-Z][a-zA-Z0-9]*;|#\d+;|#x[0-9a-fA-F]+;)/g, "&amp;");
 }

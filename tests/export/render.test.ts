@@ -1,0 +1,195 @@
+// Unit tests of the exporter's renderers: math protection, sanitising, outputs by MIME priority.
+import { describe, expect, it } from "vitest";
+import { escapeHtml, applyCarriageReturns, slugify, stripAnsi } from "../../tools/export/html";
+import { mathAsText, protectMath } from "../../tools/export/math";
+import { createMarkdownRenderer, newMarkdownContext } from "../../tools/export/markdown";
+import { renderOutputs } from "../../tools/export/outputs";
+import { sanitizeHtml } from "../../tools/export/sanitize";
+import { parseExportArgs } from "../../tools/export/cli";
+
+describe("protectMath(markdown)", () => {
+  it.each([
+    ["a $x_1$ b", ["x_1"], [false]],
+    ["$$\nL = \\frac{1}{N}\n$$", ["L = \\frac{1}{N}"], [true]],
+    ["\\(a\\) and \\[b\\]", ["a", "b"], [false, true]],
+    ["\\begin{align}a &= b\\end{align}", ["\\begin{align}a &= b\\end{align}"], [true]],
+    ["costs \\$5 and `$x$` stays code", [], []],
+    ["```ts\nconst s = `$a$`;\n```\nthen $y$", ["y"], [false]],
+    ["$a\n\nb$ spans a blank line: not math", [], []],
+    ["$$ $$ is empty", [], []],
+  ])("protectMath(%j) finds %j", (md, tex, display) => {
+    const { spans } = protectMath(md);
+    expect(spans.map((s) => s.tex)).toEqual(tex);
+    expect(spans.map((s) => s.display)).toEqual(display);
+  });
+
+  it("leaves placeholders that round-trip to the TeX", () => {
+    const p = protectMath("w_1 is $w_1$ and **$x^*$**");
+    expect(p.text).toBe("w_1 is MATHxxPH0X and **MATHxxPH1X**");
+    expect(mathAsText(p.text, p.spans)).toBe("w_1 is w_1 and **x^***");
+  });
+});
+
+describe("markdown renderer", () => {
+  it("renders math with KaTeX, keeps `_` inside math, adds heading anchors and collects headings", async () => {
+    const md = await createMarkdownRenderer();
+    const context = newMarkdownContext();
+    const html = md(
+      "## The rule $w_1 \\leftarrow w_1 - \\eta g_1$\n\nwith *emphasis* and $a_b$ and $c_d$",
+      context,
+    );
+    expect(html).toMatch(/<h2 id="the-rule-w-1-leftarrow-w-1-eta-g-1">/);
+    expect(html).toContain('<a class="anchor" href="#the-rule-w-1-leftarrow-w-1-eta-g-1"');
+    expect(html).toContain("<em>emphasis</em>");
+    expect(html.match(/class="katex"/g)).toHaveLength(3);
+    expect(html).not.toMatch(/\$|MATHxxPH/);
+    expect(context.headings.map((h) => h.depth)).toEqual([2]);
+  });
+
+  it("reports bad TeX as a warning and still renders the page", async () => {
+    const md = await createMarkdownRenderer();
+    const context = newMarkdownContext();
+    const html = md("broken $\\frac{1}{$ math", context);
+    expect(html).toContain("katex-error");
+    expect(context.warnings[0]).toMatch(/^math: KaTeX parse error/);
+  });
+
+  it("highlights fenced code as TypeScript", async () => {
+    const html = (await createMarkdownRenderer())("```ts\nconst x = 1;\n```", newMarkdownContext());
+    expect(html).toContain('<span class="hljs-keyword">const</span>');
+  });
+});
+
+describe("sanitizeHtml(html)", () => {
+  it.each([
+    ['<b onclick="x()">hi</b>', "<b>hi</b>"],
+    ["<script>alert(1)</script>after", "after"],
+    ["<style>body{}</style><p>p</p>", "<p>p</p>"],
+    ['<a href="javascript:alert(1)">x</a>', "<a>x</a>"],
+    [
+      '<a href="https://example.com" target="_blank">x</a>',
+      '<a href="https://example.com" target="_blank">x</a>',
+    ],
+    [
+      '<img src="https://example.com/a.png" alt="A">',
+      '<a class="external-image" href="https://example.com/a.png">image: A</a>',
+    ],
+    [
+      '<img src="data:image/png;base64,AAA" onerror="x()">',
+      '<img src="data:image/png;base64,AAA">',
+    ],
+    ['<iframe src=x></iframe><div class="n">ok</div>', '<div class="n">ok</div>'],
+    ["1 < 2 &amp; 3 > 2", "1 &lt; 2 &amp; 3 &gt; 2"],
+    ["<custom-el>text</custom-el>", "text"],
+  ])("sanitizeHtml(%j) is %j", (input, expected) => {
+    expect(sanitizeHtml(input)).toBe(expected);
+  });
+});
+
+describe("renderOutputs(outputs)", () => {
+  const display = (data: Record<string, unknown>) => ({
+    output_type: "display_data" as const,
+    data,
+    metadata: {},
+  });
+
+  it.each([
+    [
+      "vega-lite before SVG",
+      {
+        "application/vnd.vegalite.v5+json": { mark: "point" },
+        "image/svg+xml": "<svg/>",
+        "text/plain": "alt",
+      },
+      /output-vegalite[\s\S]*chart-fallback[\s\S]*alt="alt"/,
+    ],
+    [
+      "plotly HTML as a chart",
+      {
+        "text/html": '<div id="p"></div><script>Plotly.newPlot("p", [])</script>',
+        "text/plain": "3-d",
+      },
+      /output-plotly" aria-label="3-d"/,
+    ],
+    [
+      "HTML table as HTML",
+      { "text/html": "<table><tr><td>1</td></tr></table>", "text/plain": "1" },
+      /<div class="output-html"><table>/,
+    ],
+    [
+      "SVG as an image with alt text",
+      { "image/svg+xml": "<svg/>", "text/plain": "a diagram" },
+      /<img class="output-image" src="data:image\/svg\+xml;base64,PHN2Zy8\+" alt="a diagram">/,
+    ],
+    [
+      "PNG as an image",
+      { "image/png": "iVBOR\nw0K", "text/plain": "digits" },
+      /src="data:image\/png;base64,iVBORw0K" alt="digits"/,
+    ],
+    [
+      "plain text escaped",
+      { "text/plain": "<b>x</b>" },
+      /<pre class="output-text">&lt;b&gt;x&lt;\/b&gt;<\/pre>/,
+    ],
+  ])("%s", (_name, data, pattern) => {
+    expect(renderOutputs([display(data)]).html).toMatch(pattern);
+  });
+
+  it("removes the inlined plotly bundle and says the page needs the shared one", () => {
+    const html =
+      '<script data-course-asset="plotly">var Plotly = {}; "<\\/script>";\n</script><div id="a"></div><script>draw()</script>';
+    const out = renderOutputs([display({ "text/html": html, "text/plain": "x" })]);
+    expect(out.html).not.toContain("data-course-asset");
+    expect(out.html).toContain('<div id="a"></div><script>draw()</script>');
+    expect(out.needs).toEqual({ vega: false, plotly: true });
+  });
+
+  it("merges streams, applies carriage returns, strips ANSI colours and escapes errors", () => {
+    const out = renderOutputs([
+      { output_type: "stream", name: "stdout", text: "epoch 1\repoch 2\n" },
+      { output_type: "stream", name: "stdout", text: ["<script>x</script>\n"] },
+      {
+        output_type: "error",
+        ename: "ShapeError",
+        evalue: "bad <shape>",
+        traceback: ["\u001b[31mShapeError: bad <shape>\u001b[0m"],
+      },
+    ]);
+    expect(out.html).toContain(
+      '<pre class="output-stream stdout">epoch 2\n&lt;script&gt;x&lt;/script&gt;\n</pre>',
+    );
+    expect(out.html).toContain(
+      '<pre class="output-error" role="alert">ShapeError: bad &lt;shape&gt;</pre>',
+    );
+  });
+});
+
+describe("html helpers", () => {
+  it("escapeHtml, stripAnsi, applyCarriageReturns, slugify", () => {
+    expect(escapeHtml(`<a href="x">&'`)).toBe("&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+    expect(stripAnsi("\u001b[1;31mred\u001b[0m")).toBe("red");
+    expect(applyCarriageReturns("10%\r50%\r100%\nnext")).toBe("100%\nnext");
+    const taken = new Set<string>();
+    expect([slugify("The XOR failure!", taken), slugify("The XOR failure", taken)]).toEqual([
+      "the-xor-failure",
+      "the-xor-failure-2",
+    ]);
+  });
+});
+
+describe("parseExportArgs(args)", () => {
+  it("reads options and lessons", () => {
+    expect(parseExportArgs(["--instructor", "--in", "a", "--out", "b", "3", "04-mlp"])).toEqual({
+      instructor: true,
+      input: "a",
+      output: "b",
+      lessons: [3, "04-mlp"],
+    });
+  });
+  it.each([
+    [["--bogus"], /unknown option --bogus/],
+    [["--in"], /--in needs a folder/],
+  ])("parseExportArgs(%j) throws", (args, message) => {
+    expect(() => parseExportArgs(args)).toThrow(message);
+  });
+});
