@@ -1,0 +1,27 @@
+// Executes every lesson and solution notebook through the real tslab kernel (once, two kernels at a
+// time) and asserts that each runs top to bottom. Lesson authors: add assertions on your key numbers
+// below, reading the executed outputs with the helpers (`executedLesson`, `outputsText`).
+import { beforeAll, describe, expect, it } from "vitest";
+import { formatResult, lessonPaths, runNotebooks, type NotebookResult } from "../../tools/runner";
+
+const PATHS = lessonPaths();
+let results: NotebookResult[] = [];
+
+beforeAll(async () => {
+  results = await runNotebooks(PATHS, { jobs: 2, outDir: "test-artifacts/executed-lessons" });
+}, 1_800_000);
+
+describe("every lesson runs headlessly", () => {
+  it("lessonPaths lists notebooks/*.ipynb, then notebooks/solutions/*.ipynb", () => {
+    expect(PATHS.every((p) => /^notebooks[\\/](solutions[\\/])?[^\\/]+\.ipynb$/.test(p))).toBe(
+      true,
+    );
+    expect(results.map((r) => r.path)).toEqual(PATHS);
+  });
+
+  it.each(PATHS)("%s runs without a failing cell", (path) => {
+    const result = results.find((r) => r.path === path)!;
+    expect(result.ok, formatResult(result)).toBe(true);
+    expect(result.cellsRun).toBe(result.codeCells);
+  });
+});
