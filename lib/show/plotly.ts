@@ -24,7 +24,6 @@ export function resetPlotlySession(): void {
 
 /** The plotly.js bundle wrapped in its asset script element. */
 function assetScript(): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const source = readFileSync(require.resolve("plotly.js-dist"), "utf8").replace(
     /<\/script/gi,
     "<\\/script",

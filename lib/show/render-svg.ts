@@ -51,10 +51,23 @@ export function renderSvg(spec: VegaLiteSpec): string {
         1,
       )
       .background(v.background() ?? "white");
-    return renderer.render(v.scenegraph().root).svg();
+    return compactSvg(renderer.render(v.scenegraph().root).svg());
   } finally {
     view.finalize();
   }
+}
+
+/** Rounds coordinates in geometry attributes to 2 decimals (dense charts shrink by half). */
+export function compactSvg(svg: string): string {
+  return svg.replace(
+    / (d|transform|x|y|x1|x2|y1|y2|width|height)="([^"]*)"/g,
+    (_, name: string, value: string) => {
+      const short = value.replace(/-?\d*\.\d{3,}(e-?\d+)?/g, (n) =>
+        String(Math.round(Number(n) * 100) / 100),
+      );
+      return ` ${name}="${short}"`;
+    },
+  );
 }
 
 /** The same SVG through vega's own async `toSVG()` (the reference the tests compare against). */
