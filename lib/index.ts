@@ -19,6 +19,6 @@ export * as optim from "./optim/index";
 export * as train from "./train/index";
 export * as data from "./data/index";
 export { check, hint, predict, todo } from "./exercises/index";
-export type { Verdict, VerdictStatus, HintShown, PredictionShown } from "./exercises/index";
+export type { Verdict, VerdictStatus } from "./exercises/index";
 export * as plot from "./plot/index";
 export * as show from "./show/index";

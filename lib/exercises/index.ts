@@ -6,9 +6,7 @@
 export { check, exercises, findExercise } from "./catalog";
 export type { CheckName } from "./catalog";
 export { hint } from "./hints";
-export type { HintShown } from "./hints";
 export { predict } from "./predict";
-export type { PredictionShown } from "./predict";
 export { todo } from "./todo";
 export { defineExercise } from "./define";
 export type { Verdict, VerdictStatus, CaseReport, Exercise } from "./types";

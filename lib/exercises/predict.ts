@@ -9,7 +9,7 @@
 import { displayBundle } from "../show/display";
 import { exerciseIds, findExercise } from "./catalog";
 import { recordPrediction } from "./predictions";
-import { escapeHtml, quiet } from "./render";
+import { escapeHtml } from "./render";
 import { containsTodo } from "./todo";
 import { formatValue } from "./values";
 
@@ -22,27 +22,30 @@ export interface PredictionShown {
 
 /**
  * Records the student's prediction for exercise `id` (a prediction exercise), to be checked by
- * the check of that exercise in a later cell. Introduced in lesson 0.
+ * that exercise's check in a later cell, and says so. Introduced in lesson 0.
  * Example: `dl.predict("00-predict-sum", 20)`.
  */
-export function predict(id: string, prediction: unknown): PredictionShown {
-  const exercise = findExercise(id);
-  let message: string;
-  let recorded = false;
-  if (exercise === undefined || exercise.kind !== "prediction") {
-    const ids = exerciseIds().filter((e) => findExercise(e)?.kind === "prediction");
-    message = `dl.predict: "${String(id)}" is not a prediction exercise. Predictions: ${ids.join(", ")}.`;
-  } else if (prediction === undefined || containsTodo(prediction)) {
-    recordPrediction(id, prediction);
-    message = `○ ${id}: no prediction yet. Replace dl.todo() with your guess, then run the cells below.`;
-  } else {
-    recordPrediction(id, prediction);
-    recorded = true;
-    message = `✎ ${id}: you predicted ${formatValue(prediction)}. Now run the next cells to find out.`;
-  }
+export function predict(id: string, prediction: unknown): void {
+  const { message } = recordPredictionOf(id, prediction);
   displayBundle({
     "text/html": `<div class="dl-prediction" style="border-left:4px solid #6a1b9a;background:#f3e5f5;padding:6px 10px;font-family:sans-serif">${escapeHtml(message)}</div>`,
     "text/plain": message,
   });
-  return quiet({ exercise: id, recorded, message }, "");
+}
+
+/** What `predict` does without displaying: records (unless `id` is not a prediction) and explains. */
+export function recordPredictionOf(id: string, prediction: unknown): PredictionShown {
+  const exercise = findExercise(id);
+  if (exercise === undefined || exercise.kind !== "prediction") {
+    const ids = exerciseIds().filter((e) => findExercise(e)?.kind === "prediction");
+    const message = `dl.predict: "${String(id)}" is not a prediction exercise. Predictions: ${ids.join(", ")}.`;
+    return { exercise: id, recorded: false, message };
+  }
+  recordPrediction(id, prediction);
+  if (prediction === undefined || containsTodo(prediction)) {
+    const message = `○ ${id}: no prediction yet. Replace dl.todo() with your guess, then run the cells below.`;
+    return { exercise: id, recorded: false, message };
+  }
+  const message = `✎ ${id}: you predicted ${formatValue(prediction)}. Now run the next cells to find out.`;
+  return { exercise: id, recorded: true, message };
 }

@@ -3,7 +3,7 @@
 // without wrong answers here is a type error (WRONG is keyed by every check name).
 import { beforeEach, describe, expect, it } from "vitest";
 import { exercises, type CheckName } from "../../lib/exercises/catalog";
-import { hint, resetHints } from "../../lib/exercises/hints";
+import { nextHint, resetHints } from "../../lib/exercises/hints";
 import { clearPredictions } from "../../lib/exercises/predictions";
 import * as lesson00 from "../../lib/exercises/solutions/lesson-00";
 import { todo } from "../../lib/exercises/todo";
@@ -128,11 +128,11 @@ describe.each(all)("dl.check.%s", (name, exercise) => {
     expect(attempt(exercise, stub).message).toMatch(/dl\.todo\(\)/);
   });
 
-  it("dl.hint advances one hint per call and stays on the last", () => {
+  it("nextHint (dl.hint) advances one hint per call and stays on the last", () => {
     const total = exercise.hints.length;
-    const numbers = Array.from({ length: total + 2 }, () => hint(exercise.id)?.number);
+    const numbers = Array.from({ length: total + 2 }, () => nextHint(exercise.id)?.number);
     expect(numbers).toEqual([...Array.from({ length: total }, (_, i) => i + 1), total, total]);
-    expect(hint(exercise.id)?.text).toBe(exercise.hints[total - 1]);
+    expect(nextHint(exercise.id)?.text).toBe(exercise.hints[total - 1]);
   });
 });
 

@@ -5,14 +5,9 @@
  */
 import * as dl from "./dl";
 
-/** 00-first-tensor: the tensor [[1, 2], [3, 4]], doubled. */
-export const doubled: dl.Tensor = dl.mul(
-  dl.tensor([
-    [1, 2],
-    [3, 4],
-  ]),
-  2,
-);
+/** 00-first-tensor: the tensor [[1, 2], [3, 4]], doubled (kept on one line, as in the notebook). */
+// prettier-ignore
+export const doubled: dl.Tensor = dl.mul(dl.tensor([[1, 2], [3, 4]]), 2);
 
 /** 00-average: the mean of a list of numbers. */
 export function average(xs: number[]): number {
