@@ -9,6 +9,8 @@ import * as lesson00 from "../../lib/exercises/solutions/lesson-00";
 import { todo } from "../../lib/exercises/todo";
 import type { Exercise } from "../../lib/exercises/types";
 import { tensor } from "../../lib/tensor/creation";
+import { Tensor } from "../../lib/tensor/tensor";
+import { deepClone } from "../../lib/exercises/values";
 import { attempt } from "./helpers";
 
 /** Plausible wrong answers of each check and the targeted message each must get. */
@@ -120,6 +122,21 @@ describe.each(all)("dl.check.%s", (name, exercise) => {
     expect(verdict.status).toBe("invalid");
     expect(verdict.message).toMatch(/expected|function|threw|did not return|should|NaN/i);
     expect(Date.now() - start).toBeLessThan(5000);
+  });
+
+  it("a function that changes its inputs gets an invalid verdict", () => {
+    const reference = exercise.reference as (...args: unknown[]) => unknown;
+    const mutating = (...args: unknown[]) => {
+      const result = typeof reference === "function" ? reference(...deepClone(args)) : 0;
+      for (const arg of args) {
+        if (Array.isArray(arg)) arg.push(arg.length > 0 ? arg[0] : 0);
+        if (arg instanceof Tensor) arg.data.fill(7);
+      }
+      return result;
+    };
+    const verdict = attempt(exercise, mutating);
+    expect(verdict.status).toBe("invalid");
+    if (exercise.kind === "function") expect(verdict.message).toMatch(/changed its argument/);
   });
 
   it("the untouched stub reports not attempted", () => {
