@@ -26,8 +26,8 @@ function renderCode(cell: Cell, needs: Needs): string {
     : "";
   const outputHtml = outputs.html === "" ? "" : `<div class="outputs">${outputs.html}</div>`;
   return (
-    `<div class="cell code-cell">` +
-    `<div class="cell-input"><span class="prompt" aria-hidden="true">[${count}]</span>${badge}` +
+    `<div class="cell code-cell">${badge}` +
+    `<div class="cell-input"><span class="prompt" aria-hidden="true">[${count}]</span>` +
     `<pre class="code-block"><code class="hljs language-typescript">${highlightCode(source)}</code></pre></div>` +
     `${outputHtml}</div>`
   );

@@ -36,6 +36,10 @@
     window.Plotly.newPlot(target, fig.data || [], fig.layout || {}, fig.config || {});
   }
 
+  // The table of contents starts folded on screens too narrow for the sidebar.
+  var toc = document.querySelector(".toc details");
+  if (toc && window.matchMedia("(max-width: 68rem)").matches) toc.open = false;
+
   document.querySelectorAll("figure.output-vegalite").forEach(drawVegaLite);
   document.querySelectorAll("figure.output-plotly").forEach(drawPlotlyJson);
 })();
