@@ -1,6 +1,7 @@
 import { addGrad, attach } from "../autograd/record";
 import { ArgumentError, ShapeError, formatShape } from "../errors";
 import { elu, leakyRelu, relu, sigmoid, tanh } from "../tensor/activations";
+import { softmax } from "../tensor/softmax";
 import { Tensor } from "../tensor/tensor";
 import { Module } from "./module";
 
@@ -86,34 +87,16 @@ export class Step extends Module {
 }
 
 /**
- * Softmax over the last axis of [N, C]: p_nc = e^(z_nc − m_n) / Σ_k e^(z_nk − m_n), m_n = max_k z_nk
- * (subtracting the max changes nothing but avoids overflow). Rows sum to 1. Lesson 7.
- * ∂L/∂z_nc = p_nc (g_nc − Σ_k g_nk p_nk). For training, prefer logits with `softmaxCrossEntropy`.
+ * Softmax over the last axis: p_nc = e^(z_nc − m_n) / Σ_k e^(z_nk − m_n), m_n = max_k z_nk
+ * (subtracting the max changes nothing but avoids overflow); rows sum to 1 (`dl.softmax`).
+ * Shapes: [N, C] → [N, C]. Lesson 7. For training, prefer logits with `softmaxCrossEntropy`.
  */
 export class Softmax extends Module {
   forward(z: Tensor): Tensor {
-    if (z.rank !== 2)
+    if (z.rank !== 2) {
       throw new ShapeError(`Softmax: expected input [N, C], got ${formatShape(z.shape)}`);
-    const [n, c] = z.shape;
-    const p = new Float64Array(z.size);
-    for (let i = 0; i < n; i++) {
-      const row = z.data.subarray(i * c, (i + 1) * c);
-      const m = Math.max(...row);
-      let s = 0;
-      for (let j = 0; j < c; j++) s += p[i * c + j] = Math.exp(row[j] - m);
-      for (let j = 0; j < c; j++) p[i * c + j] /= s;
     }
-    const out = new Tensor(p, z.shape);
-    return attach(out, "softmax", [z], () => {
-      const g = out.grad!.data;
-      const d = new Float64Array(z.size);
-      for (let i = 0; i < n; i++) {
-        let dot = 0;
-        for (let j = 0; j < c; j++) dot += g[i * c + j] * p[i * c + j];
-        for (let j = 0; j < c; j++) d[i * c + j] = p[i * c + j] * (g[i * c + j] - dot);
-      }
-      addGrad(z, d);
-    });
+    return softmax(z, -1);
   }
 }
 

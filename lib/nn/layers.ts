@@ -1,6 +1,7 @@
 import { addGrad, attach } from "../autograd/record";
 import { ArgumentError, ShapeError } from "../errors";
 import { Rng } from "../data/rng";
+import { flatten, reshape } from "../tensor/shape-ops";
 import { Tensor } from "../tensor/tensor";
 import { Module } from "./module";
 
@@ -12,9 +13,7 @@ import { Module } from "./module";
 export class Flatten extends Module {
   forward(x: Tensor): Tensor {
     if (x.rank === 0) throw new ShapeError(`Flatten: expected a batch [N, …], got a scalar`);
-    const n = x.shape[0];
-    const out = new Tensor(x.data.slice(), [n, n === 0 ? 0 : x.size / n]);
-    return attach(out, "flatten", [x], () => addGrad(x, out.grad!.data));
+    return x.rank === 1 ? reshape(x, [x.shape[0], 1]) : flatten(x, 1);
   }
 }
 

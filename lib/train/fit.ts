@@ -93,12 +93,13 @@ export function fit(model: Module, data: Dataset, options: FitOptions): History 
     es?.monitor ?? (options.validation ? "valLoss" : "loss"),
     es?.minDelta,
   );
-  let bestState = model.state();
+  const keepBest = es !== undefined && es.restoreBest !== false;
+  let bestState = keepBest ? model.state() : [];
   for (let epoch = 0; epoch < options.epochs && !run.stopRequested; epoch++) {
     if (options.schedule) options.optimizer.lr = options.schedule(epoch);
     trainEpoch(run, epoch);
     const values = endEpoch(run);
-    if (tracker.observe(values[tracker.monitor], epoch)) bestState = model.state();
+    if (tracker.observe(values[tracker.monitor], epoch) && keepBest) bestState = model.state();
     run.history.bestEpoch = tracker.bestEpoch;
     if (es && tracker.wait >= (es.patience ?? 5)) run.stopRequested = true;
     const info = {
@@ -110,7 +111,7 @@ export function fit(model: Module, data: Dataset, options: FitOptions): History 
     if (options.callbacks?.onEpochEnd?.(info) === "stop") run.stopRequested = true;
   }
   run.history.stoppedEarly = run.history.epochs < options.epochs;
-  if (es && es.restoreBest !== false) model.loadState(bestState);
+  if (keepBest) model.loadState(bestState);
   run.display?.finish(progress(run, run.history.epochs, 0, NaN));
   return run.history;
 }
@@ -155,7 +156,10 @@ function startRun(model: Module, data: Dataset, o: FitOptions): Run {
 function trainEpoch(run: Run, epoch: number): void {
   const { model, o, history } = run;
   const shuffle = o.shuffle ?? o.rng !== undefined;
-  const parts = batches(run.data, { batchSize: run.batchSize, rng: shuffle ? o.rng : undefined });
+  const whole = !shuffle && run.batchSize >= run.data.x.shape[0];
+  const parts = whole
+    ? [run.data]
+    : batches(run.data, { batchSize: run.batchSize, rng: shuffle ? o.rng : undefined });
   const sums: Record<string, number> = { loss: 0 };
   let rows = 0;
   model.train();
