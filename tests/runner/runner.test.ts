@@ -4,7 +4,13 @@ import { createHash } from "node:crypto";
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runNotebooks, summaryLine, type NotebookResult, type Output } from "../../tools/runner";
+import {
+  runNotebook,
+  runNotebooks,
+  summaryLine,
+  type NotebookResult,
+  type Output,
+} from "../../tools/runner";
 import { checkNbformat } from "./nbformat";
 
 const FIXTURES = "tests/fixtures/notebooks";
@@ -164,5 +170,36 @@ describe("runNotebooks through the tslab kernel", () => {
       expect(checkNbformat(written), r.path).toEqual([]);
       expect(written).toEqual(r.executed);
     }
+  });
+});
+
+describe("runNotebook options", () => {
+  let continued: NotebookResult[];
+  beforeAll(async () => {
+    const names = ["type-error", "infinite-loop"];
+    const paths = names.map((name) => join(FIXTURES, `${name}.ipynb`));
+    const outDir = join(ARTIFACTS, "continued");
+    continued = await runNotebooks(paths, { jobs: 2, outDir, continueOnError: true, timeout: 2 });
+  }, 600_000);
+
+  it("--continue-on-error runs the cells after a failure (after a restart if needed)", () => {
+    const [typeError, loop] = continued;
+    expect(typeError).toMatchObject({ ok: false, cellsRun: 3 });
+    expect(typeError.executed!.cells[2].outputs).toEqual([
+      { output_type: "stream", name: "stdout", text: "never\n" },
+    ]);
+    expect(loop.failures.map((f) => f.message)).toEqual(["TimeoutError: timed out after 2 s"]);
+    expect(loop.executed!.cells[2].outputs).toEqual([
+      { output_type: "stream", name: "stdout", text: "never\n" },
+    ]);
+  });
+
+  it("reports a kernel that fails to start, naming the notebook, and still writes the copy", async () => {
+    const spec = { argv: ["node", "-e", "console.error('no tslab here'); process.exit(7)"] };
+    const path = join(FIXTURES, "plain.ipynb");
+    const r = await runNotebook(path, { spec, outDir: join(ARTIFACTS, "no-start") });
+    expect(r.ok).toBe(false);
+    expect(r.error).toMatch(/plain\.ipynb: kernel failed to start \(exit code 7\):\nno tslab here/);
+    expect(JSON.parse(readFileSync(r.outPath!, "utf8")).cells[1].outputs).toEqual([]);
   });
 });

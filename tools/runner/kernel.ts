@@ -65,6 +65,8 @@ export class KernelClient {
     this.iopub.connect(url(info.iopub_port));
     this.iopub.subscribe();
     this.hb.connect(url(info.hb_port));
+    // A runner that exits (or crashes) takes its kernels with it.
+    process.once("exit", this.killOnExit);
     child.on("exit", (code, signal) => {
       this.exitNote = signal === null ? `exit code ${code}` : `signal ${signal}`;
       for (const exchange of this.pending.values()) exchange.wake();
@@ -157,8 +159,13 @@ export class KernelClient {
     this.kill();
   }
 
+  private readonly killOnExit = (): void => {
+    if (this.exitNote === null) this.launched.child.kill("SIGKILL");
+  };
+
   /** Kills the process (SIGKILL) and closes the sockets; safe to call twice. */
   kill(): void {
+    process.removeListener("exit", this.killOnExit);
     if (this.exitNote === null) this.launched.child.kill("SIGKILL");
     this.killed = true;
     for (const socket of [this.shell, this.control, this.stdin, this.iopub, this.hb]) {
