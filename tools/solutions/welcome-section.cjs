@@ -1,7 +1,7 @@
 // Writes the "How exercises work" section of notebooks/00-welcome.ipynb (owned by the exercises
-// framework; the rest of the notebook is the welcome lesson's). It keeps the section's heading cell
-// and replaces every cell after it, up to the next heading of the same or a higher level, with the
-// cells below. Usage: node tools/solutions/welcome-section.cjs [notebook.ipynb]
+// framework; the rest of the notebook is the welcome lesson's). It rewrites the text of the
+// section's heading cell (keeping its id) and replaces every cell after it, up to the next heading
+// of the same or a higher level, with the cells below. Usage: node tools/solutions/welcome-section.cjs [notebook.ipynb]
 // Then run `npm run solutions` to regenerate notebooks/solutions/00-welcome.ipynb.
 const fs = require("node:fs");
 
@@ -23,17 +23,18 @@ function lines(text) {
   return text.split(/(?<=\n)/).filter((line) => line !== "");
 }
 
+/** The text of the section's heading cell (its id is kept). */
+const HEADING =
+  "## How exercises work\n\n" +
+  "Each lesson has exercises. An exercise cell holds `dl.todo()` where your answer goes; run it as\n" +
+  "it is and its check says **○ not attempted yet**, so the lesson still runs top to bottom (later\n" +
+  "cells never use your answer: they use the library's version). Replace `dl.todo()`, run the cell\n" +
+  "again, and the check answers at once: **✓ passed**, or **✗** with the first case that went wrong\n" +
+  "(what it expected, what you gave) and, for the common mistakes, what probably went wrong.\n" +
+  'Stuck? `dl.hint("exercise-id")` shows one more hint each time you run it, the last one close to\n' +
+  "the answer. Solved versions of every lesson are in `notebooks/solutions/`: try first!";
+
 const CELLS = [
-  md(
-    "exercises-intro",
-    "Each lesson has exercises. An exercise cell holds `dl.todo()` where your answer goes; run it as\n" +
-      "it is and its check says **○ not attempted yet**, so the lesson still runs top to bottom (later\n" +
-      "cells never use your answer: they use the library's version). Replace `dl.todo()`, run the cell\n" +
-      "again, and the check answers at once: **✓ passed**, or **✗** with the first case that went wrong\n" +
-      "(what it expected, what you gave) and, for the common mistakes, what probably went wrong.\n" +
-      'Stuck? `dl.hint("exercise-id")` shows one more hint each time you run it, the last one close to\n' +
-      "the answer. Solved versions of every lesson are in `notebooks/solutions/`: try first!",
-  ),
   md(
     "exercise-first-tensor",
     "**Exercise `00-first-tensor`.** Create the tensor $\\begin{bmatrix}1 & 2\\\\ 3 & 4\\end{bmatrix}$\n" +
@@ -90,7 +91,8 @@ function headingLevel(cell) {
 
 function main() {
   const file = process.argv[2] ?? "notebooks/00-welcome.ipynb";
-  const notebook = JSON.parse(fs.readFileSync(file, "utf8"));
+  const original = fs.readFileSync(file, "utf8");
+  const notebook = JSON.parse(original);
   const start = notebook.cells.findIndex((cell) => {
     const text = Array.isArray(cell.source) ? cell.source.join("") : cell.source;
     return cell.cell_type === "markdown" && /^#{1,6}\s+How exercises work/m.test(text);
@@ -103,8 +105,12 @@ function main() {
     if (l !== null && l <= level) break;
     end++;
   }
+  notebook.cells[start] = { ...notebook.cells[start], source: lines(HEADING) };
   notebook.cells.splice(start + 1, end - start - 1, ...CELLS);
-  fs.writeFileSync(file, `${JSON.stringify(notebook, null, 1)}\n`);
+  // Keep the file's own indentation and final newline, so only this section's lines change.
+  const indent = (/^\{\r?\n( +)"/.exec(original) ?? [, " "])[1].length;
+  const newline = original.endsWith("\n") ? "\n" : "";
+  fs.writeFileSync(file, JSON.stringify(notebook, null, indent) + newline);
   console.log(
     `${file}: wrote ${CELLS.length} cells after "How exercises work" (replaced ${end - start - 1})`,
   );
