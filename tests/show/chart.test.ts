@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { chart, chartBundle } from "../../lib/show/chart";
-import { renderSvg, renderSvgAsync } from "../../lib/show/render-svg";
+import { compactSvg, renderSvg, renderSvgAsync } from "../../lib/show/render-svg";
 import { line } from "../../lib/plot/line";
 import { recordDisplays } from "./recorder";
 
@@ -8,7 +8,7 @@ const spec = line({ train: [1, 0.5, 0.25], validation: [1.1, 0.7, 0.6] }, { titl
 
 describe("renderSvg", () => {
   it("renderSvg(spec) is synchronous and equals vega's async toSVG()", async () => {
-    expect(renderSvg(spec)).toBe(await renderSvgAsync(spec));
+    expect(renderSvg(spec)).toBe(compactSvg(await renderSvgAsync(spec)));
   });
 
   it("renderSvg(spec) draws the marks (a line path per series, the title)", () => {

@@ -1,0 +1,101 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { liveTrainingDisplay, type TrainingProgress } from "../../lib/show/live-training";
+import { recordDisplays } from "./recorder";
+
+let restore = (): void => {};
+afterEach(() => {
+  restore();
+  vi.restoreAllMocks();
+});
+
+/** The progress of a run of `epochs` × `steps`, at epoch e (1-based) after s steps. */
+function progress(e: number, s: number, epochs = 3, steps = 4): TrainingProgress {
+  const done = e - 1 + s / steps;
+  const finished = Array.from({ length: s === steps ? e : e - 1 }, (_, i) => 1 / (i + 1));
+  return {
+    epoch: e,
+    epochs,
+    step: s,
+    stepsPerEpoch: steps,
+    loss: 1 / (1 + done),
+    metrics: { accuracy: done / epochs },
+    history: { loss: finished, valLoss: finished.map((v) => v * 1.1) },
+    elapsedSeconds: done,
+  };
+}
+
+describe("liveTrainingDisplay", () => {
+  it("in a kernel: one display id, first display_data then updates, throttled, finish always sent", () => {
+    const rec = recordDisplays();
+    restore = rec.restore;
+    let t = 0;
+    const live = liveTrainingDisplay({ title: "test", now: () => t, minIntervalMs: 150 });
+    for (let e = 1; e <= 3; e++) {
+      for (let s = 1; s <= 4; s++) {
+        live.update(progress(e, s));
+        t += 50; // 12 updates, 50 ms apart: at most one in three goes out
+      }
+    }
+    live.finish(progress(3, 4));
+    const ids = new Set(rec.sent.map((m) => m.transient.display_id));
+    expect(ids.size).toBe(1);
+    expect(rec.sent.map((m) => m.update)).toEqual([false, ...rec.sent.slice(1).map(() => true)]);
+    expect(rec.sent.length).toBeGreaterThanOrEqual(4);
+    expect(rec.sent.length).toBeLessThanOrEqual(6);
+    for (const m of rec.sent) {
+      expect(Object.keys(m.data).sort()).toEqual([
+        "application/vnd.vegalite.v5+json",
+        "image/svg+xml",
+        "text/plain",
+      ]);
+    }
+  });
+
+  it("the final update carries the full curve and says done", () => {
+    const rec = recordDisplays();
+    restore = rec.restore;
+    const live = liveTrainingDisplay({ now: () => 0 });
+    live.update(progress(1, 1));
+    live.finish(progress(3, 4));
+    const last = rec.sent[rec.sent.length - 1].data;
+    const values = (
+      last["application/vnd.vegalite.v5+json"] as {
+        vconcat: { data: { values: { series: string }[] } }[];
+      }
+    ).vconcat[1].data.values;
+    expect(values.filter((v) => v.series === "loss (epoch)")).toHaveLength(3);
+    expect(values.filter((v) => v.series === "valLoss (epoch)")).toHaveLength(3);
+    expect(last["text/plain"]).toMatch(
+      /^epoch 3\/3 · step 4\/4 · loss 0.25 · accuracy 1 · done in 00:03$/,
+    );
+    expect(last["image/svg+xml"]).toContain("done in 00:03");
+  });
+
+  it("outside a kernel: at most one line per epoch, with time left, and never throws", () => {
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    const live = liveTrainingDisplay();
+    for (let e = 1; e <= 3; e++) for (let s = 1; s <= 4; s++) live.update(progress(e, s));
+    live.finish(progress(3, 4));
+    expect(log.mock.calls.map((c) => c[0])).toEqual([
+      "epoch 1/3 · step 4/4 · loss 0.5 · accuracy 0.3333 · 00:01 elapsed, 00:02 left",
+      "epoch 2/3 · step 4/4 · loss 0.3333 · accuracy 0.6667 · 00:02 elapsed, 00:01 left",
+      "epoch 3/3 · step 4/4 · loss 0.25 · accuracy 1 · 00:03 elapsed, 00:00 left",
+    ]);
+  });
+
+  it("outside a kernel, a long run prints about 20 lines", () => {
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    const live = liveTrainingDisplay();
+    for (let e = 1; e <= 100; e++) live.update(progress(e, 1, 100, 1));
+    live.finish(progress(100, 1, 100, 1));
+    expect(log.mock.calls.length).toBe(20);
+  });
+
+  it("a non-finite loss does not throw", () => {
+    const rec = recordDisplays();
+    restore = rec.restore;
+    const live = liveTrainingDisplay();
+    expect(() => live.finish({ ...progress(1, 1), loss: NaN })).not.toThrow();
+    expect(rec.sent).toHaveLength(1);
+  });
+});
