@@ -9,6 +9,7 @@ import { Linear } from "../../lib/nn/linear";
 import { binaryCrossEntropy, mse, softmaxCrossEntropy } from "../../lib/nn/losses";
 import { Adam } from "../../lib/optim/adam";
 import { SGD } from "../../lib/optim/sgd";
+import { l2Penalty } from "../../lib/optim/penalties";
 import { predict } from "../../lib/train/evaluate";
 import { fit } from "../../lib/train/fit";
 import { accuracy } from "../../lib/train/metrics";
@@ -138,6 +139,25 @@ describe("fit", () => {
     expect(h.valMetrics.accuracy).toHaveLength(h.epochs);
     const now = softmaxCrossEntropy(predict(model, test.x), test.y).item();
     expect(now).toBeCloseTo(best, 10);
+  });
+
+  it("fit's penalty option (λΣw² added to the loss) trains like SGD weightDecay 2λ", () => {
+    const run = (withPenalty: boolean) => {
+      const model = xorNet(4);
+      const params = model.parameters();
+      fit(model, xorGate(), {
+        epochs: 20,
+        batchSize: 2,
+        loss: mse,
+        optimizer: new SGD(params, { lr: 0.3, ...(withPenalty ? {} : { weightDecay: 0.02 }) }),
+        penalty: withPenalty ? () => l2Penalty(params, 0.01) : undefined,
+        display: "none",
+      });
+      return model.state();
+    };
+    const a = run(true);
+    const b = run(false);
+    a.forEach((w, i) => w.forEach((v, j) => expect(v).toBeCloseTo(b[i][j], 12)));
   });
 
   it.each([
