@@ -193,3 +193,16 @@ describe("parseExportArgs(args)", () => {
     expect(() => parseExportArgs(args)).toThrow(message);
   });
 });
+
+describe("renderOutputs(outputs, markdown)", () => {
+  it("renders a text/markdown output (math included) with the page's markdown renderer", async () => {
+    const md = await createMarkdownRenderer();
+    const data = { "text/markdown": "**Accuracy** $a_1$: 97 %", "text/plain": "Accuracy: 97 %" };
+    const out = renderOutputs([{ output_type: "display_data", data, metadata: {} }], (source) =>
+      md(source, newMarkdownContext()),
+    );
+    expect(out.html).toMatch(
+      /^<div class="output-markdown"><p><strong>Accuracy<\/strong> <span class="katex">/,
+    );
+  });
+});

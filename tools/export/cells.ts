@@ -15,10 +15,10 @@ export interface RenderedNotebook {
 
 const hasTag = (cell: Cell, tag: string): boolean => (cell.metadata?.tags ?? []).includes(tag);
 
-function renderCode(cell: Cell, needs: Needs): string {
+function renderCode(cell: Cell, needs: Needs, markdown: (source: string) => string): string {
   const source = joinText(cell.source);
   const count = cell.execution_count ?? " ";
-  const outputs = renderOutputs(cell.outputs ?? []);
+  const outputs = renderOutputs(cell.outputs ?? [], markdown);
   needs.vega ||= outputs.needs.vega;
   needs.plotly ||= outputs.needs.plotly;
   const badge = hasTag(cell, "raises-exception")
@@ -44,6 +44,11 @@ export function renderNotebook(nb: Notebook, markdown: RenderMarkdown): Rendered
   const parts: string[] = [];
   let inExercise = false;
   let exercises = 0;
+  // Markdown outputs share the page's anchors and warnings, but their headings stay out of the contents.
+  const outputMarkdown = (source: string): string => {
+    const ctx = { ...newMarkdownContext(), slugs: context.slugs, warnings: context.warnings };
+    return markdown(source, ctx);
+  };
   for (const cell of nb.cells) {
     const exercise = hasTag(cell, "exercise");
     if (exercise !== inExercise) {
@@ -61,7 +66,7 @@ export function renderNotebook(nb: Notebook, markdown: RenderMarkdown): Rendered
         `<div class="cell markdown-cell">${markdown(joinText(cell.source), context)}</div>`,
       );
     } else if (cell.cell_type === "code") {
-      parts.push(renderCode(cell, needs));
+      parts.push(renderCode(cell, needs, outputMarkdown));
     }
   }
   if (inExercise) parts.push("</section>");

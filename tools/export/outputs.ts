@@ -1,6 +1,7 @@
 // Cell outputs to HTML, by MIME priority, as a notebook front end would show them:
-// vega-lite (interactive, with its SVG/PNG shown until the chart is drawn) > plotly/HTML > SVG > PNG/JPEG
-// > markdown > LaTeX > JSON > plain text. Text and errors are always escaped, never interpreted.
+// vega-lite (interactive, with its SVG/PNG shown until the chart is drawn) > plotly/HTML > markdown
+// (rendered as a markdown cell) > LaTeX > SVG > PNG/JPEG > JSON > plain text (JupyterLab's order).
+// Text and errors are always escaped, never interpreted.
 import { applyCarriageReturns, escapeHtml, jsonForScript, stripAnsi } from "./html";
 import { joinText, type Output } from "./notebook";
 import { renderTex } from "./math";
@@ -64,7 +65,11 @@ function plotlyJson(figure: unknown, alt: string): string {
 }
 
 /** Renders a display_data / execute_result bundle. */
-export function renderBundle(data: Record<string, unknown>, needs: Needs): string {
+export function renderBundle(
+  data: Record<string, unknown>,
+  needs: Needs,
+  markdown?: (source: string) => string,
+): string {
   const alt = data["text/plain"] === undefined ? "chart" : text(data["text/plain"]);
   const vegaMime = Object.keys(data).find((mime) => VEGALITE.test(mime));
   if (vegaMime !== undefined) {
@@ -77,13 +82,16 @@ export function renderBundle(data: Record<string, unknown>, needs: Needs): strin
   }
   if (data["text/html"] !== undefined)
     return renderHtmlOutput(text(data["text/html"]), data, alt, needs);
-  for (const mime of ["image/svg+xml", "image/png", "image/jpeg", "image/gif"]) {
-    if (data[mime] !== undefined)
-      return `<div class="output-image-wrap">${imageTag(mime, text(data[mime]), alt)}</div>`;
+  if (data["text/markdown"] !== undefined && markdown !== undefined) {
+    return `<div class="output-markdown">${markdown(text(data["text/markdown"]))}</div>`;
   }
   if (data["text/latex"] !== undefined) {
     const tex = text(data["text/latex"]).replace(/^\s*\$\$?|\$\$?\s*$/g, "");
     return `<div class="output-latex">${renderTex({ tex, display: true })}</div>`;
+  }
+  for (const mime of ["image/svg+xml", "image/png", "image/jpeg", "image/gif"]) {
+    if (data[mime] !== undefined)
+      return `<div class="output-image-wrap">${imageTag(mime, text(data[mime]), alt)}</div>`;
   }
   if (data["application/json"] !== undefined) {
     return `<pre class="output-text">${escapeHtml(text(data["application/json"]))}</pre>`;
@@ -139,7 +147,10 @@ function mergeStreams(outputs: Output[]): Output[] {
  * Example: `renderOutputs([{ output_type: "stream", name: "stdout", text: "1 < 2\n" }]).html`
  * is `<pre class="output-stream stdout">1 &lt; 2\n</pre>`.
  */
-export function renderOutputs(outputs: Output[]): RenderedOutputs {
+export function renderOutputs(
+  outputs: Output[],
+  markdown?: (source: string) => string,
+): RenderedOutputs {
   const needs: Needs = { vega: false, plotly: false };
   const parts = mergeStreams(outputs).map((output) => {
     switch (output.output_type) {
@@ -151,7 +162,7 @@ export function renderOutputs(outputs: Output[]): RenderedOutputs {
         return renderError(output);
       case "display_data":
       case "execute_result":
-        return renderBundle(output.data ?? {}, needs);
+        return renderBundle(output.data ?? {}, needs, markdown);
       default:
         return "";
     }
