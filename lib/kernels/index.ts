@@ -5,6 +5,7 @@
  */
 export { matmulInto } from "./matmul";
 export type { MatmulDims } from "./matmul";
+export { matmulReference } from "./matmul-reference";
 export { conv2dDims, conv2dForward, conv2dBackward } from "./conv2d";
 export type { Conv2dDims } from "./conv2d";
 export { conv2dReference, conv2dBackwardReference } from "./conv2d-reference";

@@ -1,0 +1,138 @@
+/** W1–W4 on our engine (lib/), exactly as shared/WORKLOADS.md describes them. */
+import { dl, type DL } from "./engine";
+import { cnnData, convData, digitsData, matmulData, reshuffle } from "./data";
+import { convFlop, type Result, type Sizes, type Workload } from "./protocol";
+import { relativeError, timeOp, timeRuns } from "./timing";
+
+type Partial = Omit<Result, "engine" | "workload">;
+
+function w1(s: number, sz: Sizes): Partial {
+  const { a, b, want } = matmulData(s);
+  let out: Float64Array = new Float64Array(0);
+  const seconds = timeOp(() => {
+    out = new Float64Array(s * s); // outputs are allocated by the op, as for the peers
+    dl.kernels.matmulInto(a, b, out, { m: s, k: s, n: s });
+  }, sz.op);
+  const err = relativeError(out, want);
+  return {
+    unit: "GFLOP/s",
+    value: (2 * s ** 3) / seconds / 1e9,
+    seconds,
+    check: verdict(err < 1e-5, `rel. error ${err.toExponential(1)}`),
+  };
+}
+
+function w4(sz: Sizes): Partial {
+  const c = sz.conv;
+  const { x, w } = convData(c);
+  const d = dl.kernels.conv2dDims([c.n, c.c, c.h, c.w], [c.f, c.c, 3, 3], {
+    stride: 1,
+    padding: 1,
+  });
+  let out: Float64Array = new Float64Array(0);
+  const seconds = timeOp(() => (out = dl.kernels.conv2dForward(x, w, null, d)), sz.op);
+  const err = relativeError(out, dl.kernels.conv2dReference(x, w, null, d));
+  return {
+    unit: "GFLOP/s",
+    value: convFlop(c) / seconds / 1e9,
+    seconds,
+    check: verdict(err < 1e-5, `rel. error vs plain loops ${err.toExponential(1)}`),
+  };
+}
+
+/** One mini-batch SGD epoch over a reshuffled permutation; returns the last loss read back. */
+function epoch(
+  model: DL.nn.Module,
+  opt: DL.optim.SGD,
+  data: { x: DL.Tensor; labels: Int32Array },
+  perm: Int32Array,
+  rng: DL.Rng,
+  steps = Infinity,
+): number {
+  reshuffle(rng, perm);
+  let loss = NaN;
+  for (let start = 0, step = 0; start < perm.length && step < steps; start += 32, step++) {
+    const idx = Array.from(perm.subarray(start, start + 32));
+    const xb = dl.data.takeRows(data.x, idx);
+    const yb = idx.map((i) => data.labels[i]);
+    const l = dl.nn.softmaxCrossEntropy(model.forward(xb), yb);
+    opt.zeroGrad();
+    l.backward();
+    opt.step();
+    loss = l.item();
+  }
+  return loss;
+}
+
+function w2(sz: Sizes): Partial {
+  const { x, labels, n } = digitsData(sz.mlp.limit);
+  const rng = new dl.Rng(2);
+  const model = new dl.nn.Sequential([
+    new dl.nn.Linear(64, 128, { rng }),
+    new dl.nn.ReLU(),
+    new dl.nn.Linear(128, 128, { rng }),
+    new dl.nn.ReLU(),
+    new dl.nn.Linear(128, 10, { rng }),
+  ]);
+  const opt = new dl.optim.SGD(model.parameters(), { lr: 0.1 });
+  const data = { x: new dl.Tensor(x, [n, 64]), labels };
+  const perm = Int32Array.from({ length: n }, (_, i) => i);
+  for (let e = 0; e < sz.mlp.warmupEpochs; e++) epoch(model, opt, data, perm, rng);
+  const seconds = timeRuns(() => epoch(model, opt, data, perm, rng), sz.mlp.epochs);
+  const logits = model.forward(data.x).data;
+  let right = 0;
+  for (let i = 0; i < n; i++) {
+    let best = 0;
+    for (let j = 1; j < 10; j++) if (logits[i * 10 + j] > logits[i * 10 + best]) best = j;
+    if (best === labels[i]) right++;
+  }
+  return {
+    unit: "samples/s",
+    value: n / seconds,
+    seconds,
+    check: verdict(right / n >= sz.mlp.minAccuracy, `train accuracy ${(right / n).toFixed(3)}`),
+  };
+}
+
+function w3(sz: Sizes): Partial {
+  const { images, warmupSteps, runs, epochsPerRun } = sz.cnn;
+  const { x, labels } = cnnData(images);
+  const rng = new dl.Rng(3);
+  const model = new dl.nn.Sequential([
+    new dl.nn.Conv2d(1, 8, { kernelSize: 3, padding: 1, rng }),
+    new dl.nn.ReLU(),
+    new dl.nn.MaxPool2d({ size: 2 }),
+    new dl.nn.Conv2d(8, 16, { kernelSize: 3, padding: 1, rng }),
+    new dl.nn.ReLU(),
+    new dl.nn.MaxPool2d({ size: 2 }),
+    new dl.nn.Flatten(),
+    new dl.nn.Linear(784, 10, { rng }),
+  ]);
+  const opt = new dl.optim.SGD(model.parameters(), { lr: 0.01 });
+  const data = { x: new dl.Tensor(x, [images, 1, 28, 28]), labels };
+  const perm = Int32Array.from({ length: images }, (_, i) => i);
+  const first = epoch(model, opt, data, perm, rng, 1);
+  epoch(model, opt, data, perm, rng, warmupSteps);
+  const seconds = timeRuns(() => {
+    for (let e = 0; e < epochsPerRun; e++) epoch(model, opt, data, perm, rng);
+  }, runs);
+  const ok = Number.isFinite(first) && Math.abs(first - Math.LN10) < 1;
+  return {
+    unit: "samples/s",
+    value: (images * epochsPerRun) / seconds,
+    seconds,
+    check: verdict(ok, `first loss ${first.toFixed(3)}`),
+  };
+}
+
+function verdict(ok: boolean, detail: string): string {
+  return `${ok ? "ok" : "FAILED"}: ${detail}`;
+}
+
+/** Runs one workload on our engine. */
+export function runOurs(workload: Workload, sz: Sizes): Partial {
+  if (workload === "W1-256" || workload === "W1-1024") return w1(sz.matmul[workload], sz);
+  if (workload === "W2") return w2(sz);
+  if (workload === "W3") return w3(sz);
+  return w4(sz);
+}

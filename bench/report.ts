@@ -1,0 +1,87 @@
+/** Aggregates the children's results into medians and our/peer ratios, as a table and as JSON. */
+import { ENGINES, WORKLOADS, type Engine, type Result, type Workload } from "./protocol";
+import { median } from "./timing";
+
+/** One workload's row: medians per engine over the rounds, and our ratios to each peer. */
+export interface Row {
+  workload: Workload;
+  unit: string;
+  median: Record<Engine, number | null>;
+  rounds: Record<Engine, (number | null)[]>;
+  ratio: { tfjsCpu: number | null; tfjsWasm: number | null };
+  target: string;
+  met: boolean | null;
+  checks: string[];
+}
+
+const TARGETS: Partial<Record<Workload, { text: string; met: (r: Row) => boolean | null }>> = {
+  "W1-1024": { text: "≥ 4× tfjs-cpu", met: (r) => at(r.ratio.tfjsCpu, 4) },
+  W2: { text: "≥ 1.0× tfjs-wasm", met: (r) => at(r.ratio.tfjsWasm, 1) },
+  W3: {
+    text: "≥ 80× tfjs-cpu and ≥ 2000 samples/s",
+    met: (r) => {
+      const a = at(r.ratio.tfjsCpu, 80);
+      const b = at(r.median.ours, 2000);
+      return a === null || b === null ? null : a && b;
+    },
+  },
+  W4: { text: "≥ 4× tfjs-cpu", met: (r) => at(r.ratio.tfjsCpu, 4) },
+};
+
+function at(value: number | null, least: number): boolean | null {
+  return value === null ? null : value >= least;
+}
+
+const ratio = (a: number | null, b: number | null): number | null =>
+  a === null || b === null || b === 0 ? null : a / b;
+
+/** Builds one row per workload measured from every round's results. */
+export function summarise(results: readonly Result[]): Row[] {
+  return WORKLOADS.flatMap((workload) => {
+    const mine = results.filter((r) => r.workload === workload);
+    if (mine.length === 0) return [];
+    const rounds = {} as Record<Engine, (number | null)[]>;
+    const med = {} as Record<Engine, number | null>;
+    for (const engine of ENGINES) {
+      rounds[engine] = mine.filter((r) => r.engine === engine).map((r) => r.value);
+      const values = rounds[engine].filter((v): v is number => v !== null);
+      med[engine] = values.length > 0 ? median(values) : null;
+    }
+    const row: Row = {
+      workload,
+      unit: mine[0].unit,
+      median: med,
+      rounds,
+      ratio: {
+        tfjsCpu: ratio(med.ours, med["tfjs-cpu"]),
+        tfjsWasm: ratio(med.ours, med["tfjs-wasm"]),
+      },
+      target: TARGETS[workload]?.text ?? "",
+      met: null,
+      checks: [
+        ...new Set(mine.map((r) => `${r.engine}: ${r.check}${r.note ? ` (${r.note})` : ""}`)),
+      ],
+    };
+    row.met = TARGETS[workload]?.met(row) ?? null;
+    return [row];
+  });
+}
+
+function fmt(v: number | null, digits = 2): string {
+  if (v === null) return "n/a";
+  return v >= 100 ? v.toFixed(0) : v.toFixed(digits);
+}
+
+/** The rows as a Markdown table (what `npm run bench` prints and the README quotes). */
+export function table(rows: readonly Row[]): string {
+  const head =
+    "| workload | unit | ours | tfjs-cpu | tfjs-wasm | ours/tfjs-cpu | ours/tfjs-wasm | target | met |";
+  const lines = [head, "|---|---|---|---|---|---|---|---|---|"];
+  for (const r of rows) {
+    const met = r.met === null ? "" : r.met ? "yes" : "no";
+    lines.push(
+      `| ${r.workload} | ${r.unit} | ${fmt(r.median.ours)} | ${fmt(r.median["tfjs-cpu"])} | ${fmt(r.median["tfjs-wasm"])} | ${fmt(r.ratio.tfjsCpu, 1)}× | ${fmt(r.ratio.tfjsWasm, 2)}× | ${r.target} | ${met} |`,
+    );
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,130 @@
+/**
+ * `npm run bench`: W1–W4 (shared/WORKLOADS.md) on our engine, tfjs-cpu and tfjs-wasm, one child
+ * process per (engine, workload), rounds interleaved (the engine order rotates each round), medians
+ * and our/peer ratios printed and written to bench/results/latest.json; then each lesson's time
+ * through the runner.
+ *
+ *   node build/bench/run.js [--quick] [--rounds N] [--only W1-256,W4] [--engines ours,tfjs-cpu]
+ *                           [--no-lessons] [--out FILE]
+ * --quick: tiny sizes, one round, no lessons (a harness check in seconds, not a measurement).
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { parseArgs } from "node:util";
+import { timeLessons, lessonTable, type LessonTimes } from "./lessons";
+import {
+  ENGINES,
+  RESULT_PREFIX,
+  WORKLOADS,
+  type Engine,
+  type Result,
+  type Workload,
+} from "./protocol";
+import { summarise, table } from "./report";
+
+const ROOT = join(__dirname, "..", "..");
+
+function parse(argv: string[]): {
+  quick: boolean;
+  rounds: number;
+  workloads: Workload[];
+  engines: Engine[];
+  lessons: boolean;
+  out: string;
+} {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      quick: { type: "boolean" },
+      rounds: { type: "string" },
+      only: { type: "string" },
+      engines: { type: "string" },
+      "no-lessons": { type: "boolean" },
+      out: { type: "string" },
+    },
+  });
+  const quick = values.quick ?? false;
+  const pick = <T extends string>(list: readonly T[], given: string | undefined): T[] => {
+    if (given === undefined) return [...list];
+    const names = given.split(",");
+    const bad = names.filter((n) => !list.includes(n as T));
+    if (bad.length > 0)
+      throw new Error(`bench: unknown ${bad.join(", ")}; expected some of ${list.join(", ")}`);
+    return names as T[];
+  };
+  return {
+    quick,
+    rounds: values.rounds === undefined ? (quick ? 1 : 3) : Number(values.rounds),
+    workloads: pick(WORKLOADS, values.only),
+    engines: pick(ENGINES, values.engines),
+    lessons: !quick && !(values["no-lessons"] ?? false),
+    out: values.out ?? join(ROOT, "bench", "results", quick ? "quick.json" : "latest.json"),
+  };
+}
+
+/** Runs one child process and returns its Result (a failed child becomes a "cannot run" result). */
+function runChild(engine: Engine, workload: Workload, quick: boolean): Result {
+  const args = [join(__dirname, "child.js"), engine, workload, ...(quick ? ["--quick"] : [])];
+  const child = spawnSync(process.execPath, args, {
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 16 << 20,
+  });
+  const line = child.stdout.split("\n").find((l) => l.startsWith(RESULT_PREFIX));
+  if (line !== undefined) return JSON.parse(line.slice(RESULT_PREFIX.length)) as Result;
+  const why = (child.stderr || `exit ${child.status}`).trim().split("\n").slice(-1)[0];
+  return {
+    engine,
+    workload,
+    unit: "GFLOP/s",
+    value: null,
+    seconds: null,
+    check: "not run",
+    note: `child failed: ${why}`,
+  };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const o = parse(argv);
+  const results: Result[] = [];
+  for (let round = 0; round < o.rounds; round++) {
+    for (const workload of o.workloads) {
+      const order = o.engines.map((_, i) => o.engines[(i + round) % o.engines.length]);
+      for (const engine of order) {
+        const r = runChild(engine, workload, o.quick);
+        results.push(r);
+        const v =
+          r.value === null ? `n/a (${r.note ?? r.check})` : `${r.value.toPrecision(4)} ${r.unit}`;
+        console.log(
+          `round ${round + 1}/${o.rounds}  ${workload.padEnd(8)} ${engine.padEnd(10)} ${v}  [${r.check}]`,
+        );
+      }
+    }
+  }
+  const rows = summarise(results);
+  console.log(`\n${table(rows)}\n`);
+  let lessons: LessonTimes | null = null;
+  if (o.lessons) {
+    lessons = await timeLessons(ROOT);
+    console.log(`${lessonTable(lessons)}\n`);
+  }
+  mkdirSync(dirname(o.out), { recursive: true });
+  const meta = {
+    date: new Date().toISOString(),
+    node: process.version,
+    quick: o.quick,
+    rounds: o.rounds,
+  };
+  writeFileSync(o.out, JSON.stringify({ ...meta, rows, lessons, results }, null, 2));
+  console.log(`written ${o.out}`);
+  return results.some((r) => r.check.startsWith("FAILED")) ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

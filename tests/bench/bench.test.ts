@@ -1,0 +1,53 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+// A smoke test of the harness only (every engine × workload runs and reports, the table and the
+// JSON come out), on the quick sizes: no timing is asserted. Needs `npm run build` first
+// (npm test builds before it runs vitest).
+const root = join(__dirname, "..", "..");
+const runJs = join(root, "build", "bench", "run.js");
+
+describe("npm run bench --quick", () => {
+  it("runs every (engine, workload) in its own process and writes the table as JSON", () => {
+    expect(existsSync(runJs), `${runJs} is missing: run npm run build first`).toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), "bench-test-"));
+    try {
+      const out = join(dir, "quick.json");
+      const child = spawnSync(process.execPath, [runJs, "--quick", "--out", out], {
+        cwd: root,
+        encoding: "utf8",
+      });
+      expect(child.stdout).toMatch(/\| workload \| unit \| ours \| tfjs-cpu \| tfjs-wasm \|/);
+      const report = JSON.parse(readFileSync(out, "utf8")) as {
+        quick: boolean;
+        rows: { workload: string; median: Record<string, number | null> }[];
+        results: {
+          engine: string;
+          workload: string;
+          value: number | null;
+          check: string;
+          note?: string;
+        }[];
+      };
+      expect(report.quick).toBe(true);
+      expect(report.results).toHaveLength(15); // 3 engines × 5 workloads, one round
+      expect(report.rows.map((r) => r.workload)).toEqual(["W1-256", "W1-1024", "W2", "W3", "W4"]);
+      for (const r of report.results) {
+        if (r.engine === "tfjs-wasm" && r.workload === "W3") {
+          // tfjs-wasm has no Conv2DBackpropFilter kernel: reported as not run, with the reason
+          expect(r.value).toBeNull();
+          expect(r.note).toMatch(/Conv2DBackpropFilter/);
+          continue;
+        }
+        expect(r.value, `${r.engine} ${r.workload}: ${r.note ?? ""}`).toBeGreaterThan(0);
+        expect(r.check, `${r.engine} ${r.workload}`).toMatch(/^ok: /);
+      }
+      expect(child.status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
+});
