@@ -66,10 +66,29 @@ export function broadcastIndex(from: Shape, to: Shape): Int32Array {
   return index;
 }
 
+/**
+ * When `small` (ignoring leading 1s) equals the last axes of `big`, as for a bias [C] against a
+ * batch [N, C], returns its size: `big` is then `small` repeated block after block. Else 0.
+ */
+function trailingBlock(small: Shape, big: Shape): number {
+  let start = 0;
+  while (start < small.length && small[start] === 1) start++;
+  const rest = small.length - start;
+  if (rest > big.length) return 0;
+  for (let i = 0; i < rest; i++) if (small[start + i] !== big[big.length - rest + i]) return 0;
+  return shapeSize(small);
+}
+
 /** The data of a tensor of shape `from` repeated to shape `to` (a copy only when shapes differ). */
 export function expandData(data: Float64Array, from: Shape, to: Shape): Float64Array {
   if (sameShape(from, to)) return data;
   if (data.length === 1) return new Float64Array(shapeSize(to)).fill(data[0]);
+  const block = trailingBlock(from, to);
+  if (block > 0) {
+    const out = new Float64Array(shapeSize(to));
+    for (let start = 0; start < out.length; start += block) out.set(data, start);
+    return out;
+  }
   const index = broadcastIndex(from, to);
   const out = new Float64Array(index.length);
   for (let i = 0; i < out.length; i++) out[i] = data[index[i]];
@@ -87,6 +106,14 @@ export function sumToShape(data: Float64Array, from: Shape, to: Shape): Float64A
     let s = 0;
     for (let i = 0; i < data.length; i++) s += data[i];
     out[0] = s;
+    return out;
+  }
+  const block = trailingBlock(to, from);
+  if (block > 0) {
+    // Fast path (a bias's gradient): add the blocks of `data` up, one after another.
+    for (let start = 0; start < data.length; start += block) {
+      for (let j = 0; j < block; j++) out[j] += data[start + j];
+    }
     return out;
   }
   const index = broadcastIndex(to, from);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import * as dl from "../../lib/index";
+import { broadcastIndex, expandData, sumToShape } from "../../lib/tensor/broadcast";
 
 /** A shape of rank 0–4 with sizes 1–4, and a shape that broadcasts with it. */
 const shapeArb = fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 0, maxLength: 4 });
@@ -28,6 +29,20 @@ describe("properties", () => {
         const ab = dl.broadcastShapes(a, b);
         expect(dl.broadcastShapes(b, a)).toEqual(ab);
         expect(dl.add(dl.zeros(b), dl.zeros(a)).shape).toEqual(ab);
+      }),
+    );
+  });
+
+  it("expandData and sumToShape (with their fast paths) agree with the plain index map", () => {
+    fc.assert(
+      fc.property(broadcastPair, ([big, small]) => {
+        const from = dl.arange(small.reduce((a, b) => a * b, 1)).data;
+        const index = broadcastIndex(small, big);
+        expect([...expandData(from, small, big)]).toEqual([...index].map((j) => from[j]));
+        const g = dl.arange(index.length).data;
+        const expected = new Float64Array(from.length);
+        index.forEach((j, i) => (expected[j] += g[i]));
+        expect([...sumToShape(g, big, small)]).toEqual([...expected]);
       }),
     );
   });
