@@ -99,6 +99,7 @@ export function fit(model: Module, data: Dataset, options: FitOptions): History 
     if (options.schedule) options.optimizer.lr = options.schedule(epoch);
     trainEpoch(run, epoch);
     const values = endEpoch(run);
+    run.display?.update(progress(run, epoch + 1, stepsPerEpoch(run), NaN));
     if (tracker.observe(values[tracker.monitor], epoch) && keepBest) bestState = model.state();
     run.history.bestEpoch = tracker.bestEpoch;
     if (es && tracker.wait >= (es.patience ?? 5)) run.stopRequested = true;
@@ -183,7 +184,8 @@ function trainEpoch(run: Run, epoch: number): void {
     history.stepLoss?.push(loss);
     const info = { epoch: epoch + 1, step: s + 1, loss, stop: () => (run.stopRequested = true) };
     if (o.callbacks?.onStepEnd?.(info) === "stop") run.stopRequested = true;
-    run.display?.update(progress(run, epoch + 1, s + 1, loss, parts.length));
+    // The epoch's last update comes after validation, with the epoch's numbers (see fit).
+    if (s + 1 < parts.length) run.display?.update(progress(run, epoch + 1, s + 1, loss));
   }
   history.loss.push(sums.loss / rows);
   for (const k of o.metrics ?? []) history.metrics[k].push(sums[k] / rows);
@@ -219,7 +221,12 @@ function nonFinite(run: Run, epoch: number, step: number, loss: number): NonFini
   );
 }
 
-function progress(run: Run, epoch: number, step: number, loss: number, stepsPerEpoch = 0) {
+function stepsPerEpoch(run: Run): number {
+  return Math.ceil(run.data.x.shape[0] / run.batchSize);
+}
+
+/** What the live display shows; a NaN `loss` means "the last epoch's mean loss". */
+function progress(run: Run, epoch: number, step: number, loss: number) {
   const series = historySeries(run.history);
   const metrics: Record<string, number> = {};
   for (const [k, v] of Object.entries(series))
@@ -231,7 +238,7 @@ function progress(run: Run, epoch: number, step: number, loss: number, stepsPerE
     epoch: Math.max(1, epoch),
     epochs: run.o.epochs,
     step,
-    stepsPerEpoch: stepsPerEpoch || Math.ceil(run.data.x.shape[0] / run.batchSize),
+    stepsPerEpoch: stepsPerEpoch(run),
     loss: lastLoss,
     metrics,
     history: series,

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ArgumentError, NonFiniteError, Tensor, rng } from "../../lib";
 import { xorGate } from "../../lib/data/gates";
 import { trainTestSplit } from "../../lib/data/split";
@@ -158,6 +158,27 @@ describe("fit", () => {
     const a = run(true);
     const b = run(false);
     a.forEach((w, i) => w.forEach((v, j) => expect(v).toBeCloseTo(b[i][j], 12)));
+  });
+
+  it("fit's default display prints one text line per epoch outside a kernel, with that epoch's loss", () => {
+    const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
+    try {
+      const model = xorNet(1);
+      const h = fit(model, xorGate(), {
+        epochs: 3,
+        batchSize: 2,
+        loss: mse,
+        optimizer: new SGD(model.parameters(), { lr: 0.1 }),
+        metrics: ["accuracy"],
+      });
+      const lines = log.mock.calls.map((c) => String(c[0]));
+      expect(lines).toHaveLength(3);
+      expect(lines[2]).toMatch(/epoch 3\/3/);
+      const shown = Number(/ loss ([\d.e-]+)/.exec(lines[2])?.[1]);
+      expect(Math.abs(shown - h.loss[2]) / h.loss[2]).toBeLessThan(0.01);
+    } finally {
+      log.mockRestore();
+    }
   });
 
   it.each([
