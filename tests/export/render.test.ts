@@ -6,6 +6,8 @@ import { createMarkdownRenderer, newMarkdownContext } from "../../tools/export/m
 import { renderOutputs } from "../../tools/export/outputs";
 import { sanitizeHtml } from "../../tools/export/sanitize";
 import { parseExportArgs } from "../../tools/export/cli";
+import { learningGoals } from "../../tools/export/cells";
+import type { Notebook } from "../../tools/export/notebook";
 
 describe("protectMath(markdown)", () => {
   it.each([
@@ -204,5 +206,34 @@ describe("renderOutputs(outputs, markdown)", () => {
     expect(out.html).toMatch(
       /^<div class="output-markdown"><p><strong>Accuracy<\/strong> <span class="katex">/,
     );
+  });
+});
+
+describe("learningGoals(notebook)", () => {
+  const nb = (...markdown: string[]): Notebook => ({
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: {},
+    cells: markdown.map((source) => ({ cell_type: "markdown", source, metadata: {} })),
+  });
+  it.each([
+    [
+      "a list under a heading",
+      nb("# T\n\n## What you will learn\n\n- the rule $w$\n- the loss\n\nMore."),
+      ["the rule $w$", "the loss"],
+    ],
+    ["a list after a bold line", nb("**You will learn:**\n1. one\n2. two"), ["one", "two"]],
+    [
+      "a paragraph",
+      nb("# T\n\nIntro.\n\n**In this lesson you will learn** how to\nrun cells.\n\nOther."),
+      ["**In this lesson you will learn** how to run cells."],
+    ],
+    [
+      "the topics otherwise",
+      nb("# T\n\n## The neuron\n\ntext", "## Activations\n\n## Summary\n\n## Exercises"),
+      ["The neuron", "Activations"],
+    ],
+  ])("reads %s", (_name, notebook, goals) => {
+    expect(learningGoals(notebook)).toEqual(goals);
   });
 });

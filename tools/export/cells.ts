@@ -73,26 +73,31 @@ export function renderNotebook(nb: Notebook, markdown: RenderMarkdown): Rendered
   return { html: parts.join("\n"), headings: context.headings, needs, warnings: context.warnings };
 }
 
-/** The first paragraph-sized text of a list after a "What you will learn" heading, for the index. */
-export function learningGoals(nb: Notebook): string[] {
-  for (const cell of nb.cells) {
-    if (cell.cell_type !== "markdown") continue;
-    const source = joinText(cell.source);
-    const match =
-      /^#{1,6}[^\n]*\b(you will learn|you'll learn|learning goals|objectives)\b[^\n]*\n+((?:\s*[-*+]\s.*\n?|\s*\d+\.\s.*\n?)+)/im.exec(
-        source,
-      );
-    if (match) {
-      return match[2]
-        .split("\n")
-        .map((line) => line.replace(/^\s*(?:[-*+]|\d+\.)\s+/, "").trim())
-        .filter((line) => line !== "");
-    }
-  }
-  return [];
-}
+const GOALS = /\b(you will learn|you'll learn|learning goals|objectives)\b/i;
+const LIST_ITEM = /^\s*(?:[-*+]|\d+\.)\s+/;
 
-/** Escaped plain text of a short markdown line (for the index's summaries): markup stripped. */
-export function plainText(markdownLine: string): string {
-  return escapeHtml(markdownLine.replace(/[*_`]/g, "").replace(/\[([^\]]*)\]\([^)]*\)/g, "$1"));
+/**
+ * What a lesson teaches, as markdown lines for the index: the list under a "What you will learn"
+ * heading or line; else the paragraph that says "In this lesson you will learn …"; else the lesson's
+ * level-2 headings (its topics), without the closing ones (summary, exercises, next).
+ */
+export function learningGoals(nb: Notebook): string[] {
+  const sources = nb.cells.filter((c) => c.cell_type === "markdown").map((c) => joinText(c.source));
+  for (const source of sources) {
+    const lines = source.split("\n");
+    const at = lines.findIndex((line) => GOALS.test(line));
+    if (at < 0) continue;
+    let k = at + 1;
+    while (k < lines.length && lines[k].trim() === "") k++;
+    const items: string[] = [];
+    for (; k < lines.length && LIST_ITEM.test(lines[k]); k++)
+      items.push(lines[k].replace(LIST_ITEM, "").trim());
+    if (items.length > 0) return items;
+    const paragraph = source.split(/\n\s*\n/).find((p) => GOALS.test(p) && !/^#/.test(p.trim()));
+    if (paragraph !== undefined) return [paragraph.replace(/\s*\n\s*/g, " ").trim()];
+  }
+  const topics = sources.flatMap((source) =>
+    [...source.matchAll(/^##\s+(.+)$/gm)].map((m) => m[1].trim()),
+  );
+  return topics.filter((t) => !/^(summary|exercises?|what(?:'s| comes) next|next)\b/i.test(t));
 }
