@@ -116,5 +116,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (typeof require !== "undefined" && require.main === module) {
+  // Exit through process.exit so that the kernels' exit hooks kill them (they run detached).
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(130));
   main(process.argv.slice(2)).then((code) => process.exit(code));
 }

@@ -11,6 +11,7 @@ import {
   type NotebookResult,
   type Output,
 } from "../../tools/runner";
+import { KernelClient } from "../../tools/runner/kernel";
 import { checkNbformat } from "./nbformat";
 
 const FIXTURES = "tests/fixtures/notebooks";
@@ -202,4 +203,19 @@ describe("runNotebook options", () => {
     expect(r.error).toMatch(/plain\.ipynb: kernel failed to start \(exit code 7\):\nno tslab here/);
     expect(JSON.parse(readFileSync(r.outPath!, "utf8")).cells[1].outputs).toEqual([]);
   });
+});
+
+describe("KernelClient", () => {
+  it("starts from the committed kernelspec, answers the heartbeat and shuts down on request", async () => {
+    const kernel = await KernelClient.start({ cwd: FIXTURES });
+    expect(await kernel.heartbeat(5_000)).toBe(true);
+    const outcome = await kernel.execute("console.log(process.cwd())", 30_000);
+    expect(outcome.status).toBe("ok");
+    expect(outcome.messages[0].content).toMatchObject({
+      name: "stdout",
+      text: `${join(process.cwd(), FIXTURES)}\n`,
+    });
+    await kernel.shutdown();
+    expect(kernel.exited).toBe("exit code 0");
+  }, 120_000);
 });

@@ -101,6 +101,8 @@ export async function launchKernel(spec: KernelSpec, cwd: string): Promise<Launc
     cwd,
     env: { ...process.env, ...spec.env },
     stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group, as Jupyter does: a Ctrl-C in the terminal reaches the runner only.
+    detached: true,
   });
   let tail = "";
   const keep = (chunk: Buffer): void => {
