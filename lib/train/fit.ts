@@ -1,68 +1,16 @@
 import { backward } from "../autograd/backward";
 import { noGrad } from "../autograd/record";
-import { Rng } from "../data/rng";
 import { batches, checkDataset } from "../data/split";
 import { Dataset } from "../data/toy";
 import { ArgumentError, NonFiniteError } from "../errors";
-import { Loss, binaryCrossEntropyWithLogits } from "../nn/losses";
+import { binaryCrossEntropyWithLogits } from "../nn/losses";
 import { Module } from "../nn/module";
-import { Optimizer } from "../optim/optimizer";
-import { Schedule } from "../optim/schedules";
 import { LiveTrainingDisplay, liveTrainingDisplay } from "../show/live-training";
 import { add } from "../tensor/elementwise";
-import { Tensor } from "../tensor/tensor";
 import { evaluate } from "./evaluate";
-import { BestTracker, EarlyStoppingOptions, History, historySeries } from "./history";
-import { METRICS, MetricName } from "./metrics";
-
-/** What a callback may return: "stop" ends training (the History so far is still returned). */
-export type CallbackResult = void | "stop";
-
-/** Passed to `onStepEnd` after each optimizer step (epoch and step are 1-based). */
-export interface StepInfo {
-  epoch: number;
-  step: number;
-  loss: number;
-  /** Ends training after this step (same as returning "stop"). */
-  stop(): void;
-}
-
-/** Passed to `onEpochEnd` after each epoch (and its validation). */
-export interface EpochInfo {
-  epoch: number;
-  /** This epoch's values: loss, valLoss, accuracy, valAccuracy, … */
-  values: Record<string, number>;
-  history: History;
-  stop(): void;
-}
-
-/** Options of `fit`. Required: epochs, loss, optimizer. */
-export interface FitOptions {
-  epochs: number;
-  /** Rows per step: 1 = SGD, N = batch GD, between = mini-batch (default 32, at most N). */
-  batchSize?: number;
-  /** Shuffle the rows every epoch (default true when an rng is given, else false). */
-  shuffle?: boolean;
-  rng?: Rng;
-  loss: Loss;
-  optimizer: Optimizer;
-  /** Added to the loss at every step, e.g. `() => dl.optim.l2Penalty(weights, 1e-3)`. */
-  penalty?: () => Tensor;
-  metrics?: MetricName[];
-  validation?: Dataset;
-  earlyStopping?: EarlyStoppingOptions;
-  callbacks?: {
-    onStepEnd?: (info: StepInfo) => CallbackResult;
-    onEpochEnd?: (info: EpochInfo) => CallbackResult;
-  };
-  /** Sets the optimizer's learning rate at the start of each epoch (0-based epoch). */
-  schedule?: Schedule;
-  /** Keep every step's loss in `history.stepLoss` (default false). */
-  recordSteps?: boolean;
-  /** "auto" (default): a live progress bar and loss curve in a notebook, short text lines elsewhere. */
-  display?: "auto" | "none";
-  title?: string;
-}
+import { FitOptions } from "./fit-options";
+import { BestTracker, History, historySeries } from "./history";
+import { METRICS } from "./metrics";
 
 interface Run {
   model: Module;
@@ -74,6 +22,8 @@ interface Run {
   display: LiveTrainingDisplay | null;
   started: number;
   stopRequested: boolean;
+  /** The last finite step loss (NaN before the first step), for error messages. */
+  lastLoss: number;
 }
 
 /**
@@ -151,6 +101,7 @@ function startRun(model: Module, data: Dataset, o: FitOptions): Run {
     display,
     started: Date.now(),
     stopRequested: false,
+    lastLoss: NaN,
   };
 }
 
@@ -171,6 +122,7 @@ function trainEpoch(run: Run, epoch: number): void {
     const lossT = o.penalty ? add(o.loss(yPred, b.y), o.penalty()) : o.loss(yPred, b.y);
     const loss = lossT.item();
     if (!Number.isFinite(loss)) throw nonFinite(run, epoch, s, loss);
+    run.lastLoss = loss;
     backward(lossT);
     o.optimizer.step();
     const m = b.x.shape[0];
@@ -210,14 +162,9 @@ function endEpoch(run: Run): Record<string, number> {
 }
 
 function nonFinite(run: Run, epoch: number, step: number, loss: number): NonFiniteError {
-  const steps = run.history.stepLoss;
-  const last =
-    steps && steps.length > 0
-      ? steps[steps.length - 1]
-      : run.history.loss[run.history.loss.length - 1];
-  const lastText = last === undefined ? "none yet" : String(last);
+  const last = Number.isNaN(run.lastLoss) ? "none yet" : String(run.lastLoss);
   return new NonFiniteError(
-    `fit: the loss is ${loss} at epoch ${epoch + 1}, step ${step + 1} (last finite loss: ${lastText}); try a smaller learning rate or check the data`,
+    `fit: the loss is ${loss} at epoch ${epoch + 1}, step ${step + 1} (last finite loss: ${last}); try a smaller learning rate or check the data`,
   );
 }
 

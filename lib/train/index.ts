@@ -1,6 +1,6 @@
 /** lib/train: the one training loop `fit`, `evaluate`, `predict` and metrics (lessons 3–8). */
 export { fit } from "./fit";
-export type { FitOptions, StepInfo, EpochInfo, CallbackResult } from "./fit";
+export type { FitOptions, StepInfo, EpochInfo, CallbackResult } from "./fit-options";
 export type { History, EarlyStoppingOptions } from "./history";
 export { historySeries } from "./history";
 export { evaluate, predict } from "./evaluate";
