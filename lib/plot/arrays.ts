@@ -39,17 +39,24 @@ function nest(data: ArrayLike<number>, shape: readonly number[], offset = 0): un
 }
 
 /** Converts any accepted input to nested plain arrays (tensors through `data` + `shape`). */
-export function toNested(x: NumericInput): unknown {
+export function toNested(x: NumericInput, fn = "plot"): unknown {
   if (isShaped(x)) return nest(x.data, x.shape);
   if (isToArray(x)) return x.toArray();
+  if (typeof (x as { length?: unknown } | null)?.length !== "number") {
+    const got =
+      x === null || typeof x !== "object"
+        ? String(x)
+        : `an object with keys ${Object.keys(x).slice(0, 4).join(", ")}`;
+    throw new ArgumentError(`${fn}: expected an array of numbers or a tensor, got ${got}`);
+  }
   return Array.from(x as ArrayLike<unknown>, (v) =>
-    typeof v === "number" ? v : toNested(v as NumericInput),
+    typeof v === "number" ? v : toNested(v as NumericInput, fn),
   );
 }
 
 /** A flat list of numbers; `fn` names the caller in errors. */
 export function toVector(x: NumericInput, fn = "plot"): number[] {
-  const nested = toNested(x);
+  const nested = toNested(x, fn);
   if (!Array.isArray(nested)) throw new ArgumentError(`${fn}: expected a list of numbers`);
   return (nested as unknown[]).flat(Infinity).map((v) => {
     if (typeof v !== "number") throw new ArgumentError(`${fn}: expected numbers, got ${typeof v}`);
@@ -62,7 +69,7 @@ export function toMatrix(x: NumericInput, fn = "plot"): number[][] {
   if (isShaped(x) && x.shape.length > 2) {
     throw new ShapeError(`${fn}: expected a matrix, got shape ${formatShape(x.shape)}`);
   }
-  const nested = toNested(x) as unknown[];
+  const nested = toNested(x, fn) as unknown[];
   const rows = nested.every((r) => typeof r === "number") ? [nested as number[]] : nested;
   const matrix = rows.map((r) => toVector(r as NumericInput, fn));
   const width = matrix[0]?.length ?? 0;
@@ -80,6 +87,6 @@ export function toImages(x: NumericInput | readonly NumericInput[], fn = "plot")
     const n = s.length === 2 ? 1 : s.slice(0, -2).reduce((a, b) => a * b, 1);
     return nest(x.data, [n, hw[0], hw[1]]) as number[][][];
   }
-  const list = toNested(x as NumericInput) as unknown[];
+  const list = toNested(x as NumericInput, fn) as unknown[];
   return list.map((m) => toMatrix(m as NumericInput, fn));
 }

@@ -78,11 +78,12 @@ export function computationalGraph(root: GraphNode, options: GraphOptions = {}):
   });
   all.forEach((v, k) => {
     const [x, y] = where.get(v) as [number, number];
-    const name = v.label || `v${k}`;
+    // Unnamed constants (a number in `a.mul(2)`) show just their value.
+    const name = v.label || (v.parents.length === 0 ? "" : `v${k}`);
     nodes.push({
       x,
       y,
-      text: `${name} = ${round(v.data)}`,
+      text: name ? `${name} = ${round(v.data)}` : `${round(v.data)}`,
       note: `grad ${showGrad ? round(v.grad) : "—"}`,
       shape: "box",
       fill: v === root ? "#fde7c2" : "#f2f2f2",

@@ -8,7 +8,7 @@
  *   dl.show.plotly(dl.plot.lossSurface(f, { path: [[2, 1], [1.2, 0.4], [0.7, 0.1]] }));
  *   dl.show.chart(dl.plot.lossContour(f, { path }));
  */
-import { ArgumentError } from "../errors";
+import { ArgumentError, ShapeError } from "../errors";
 import { type NumericInput, toMatrix } from "./arrays";
 import {
   type ChartOptions,
@@ -49,6 +49,11 @@ function ranges(path: number[][], options: SurfaceOptions): [number, number][] {
 /** Evaluates f on the grid: axes and z[i][j] = f(w1[j], w2[i]) (Plotly's row = y convention). */
 function grid(f: (w1: number, w2: number) => number, options: SurfaceOptions) {
   const path = options.path === undefined ? [] : toMatrix(options.path, "lossSurface");
+  if (path.some((p) => p.length !== 2)) {
+    throw new ShapeError(
+      `lossSurface: path must be [K, 2] points (w1, w2), got rows of length ${path.map((p) => p.length)}`,
+    );
+  }
   const n = options.resolution ?? 40;
   if (!Number.isInteger(n) || n < 2)
     throw new ArgumentError(`lossSurface: resolution must be an integer ≥ 2, got ${n}`);

@@ -276,6 +276,16 @@ describe("builders: errors", () => {
       () => plot.imageGrid([[[1]]], { labels: ["a", "b"] }),
       /imageGrid: got 2 labels for 1 images/,
     ],
+    [
+      "lossContour with a path that is not an array",
+      () => plot.lossContour((u, v) => u + v, { path: { join: 1 } as never }),
+      /lossSurface: expected an array of numbers or a tensor, got an object with keys join/,
+    ],
+    [
+      "lossContour with 3-d path points",
+      () => plot.lossContour((u, v) => u + v, { path: [[1, 2, 3]] }),
+      /lossSurface: path must be \[K, 2\]/,
+    ],
   ];
   it.each(bad)("%s throws a named error", (_, call, message) => {
     expect(call).toThrow(message);
