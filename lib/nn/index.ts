@@ -17,3 +17,7 @@ export {
 export type { Loss } from "./losses";
 export { glorotUniform, glorotNormal, heUniform, heNormal, fans } from "./init";
 export type { Initializer, InitOptions } from "./init";
+export { mcCullochPitts, truthTable, MP_GATES } from "./mcculloch-pitts";
+export type { ThresholdUnit, Gate } from "./mcculloch-pitts";
+export { Perceptron } from "./perceptron";
+export type { PerceptronFitOptions, PerceptronHistory } from "./perceptron";

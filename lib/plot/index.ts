@@ -28,3 +28,5 @@ export { histogram, bar } from "./bars";
 export type { HistogramOptions, BarOptions } from "./bars";
 export { neuron } from "./neuron";
 export type { NeuronOptions } from "./neuron";
+export { linearBoundaries } from "./linear-boundaries";
+export type { LinearBoundaryHistory, LinearBoundaryOptions } from "./linear-boundaries";
