@@ -80,7 +80,7 @@ export async function runCommand(args: string[]): Promise<number> {
 }
 
 /** The steps of `course all`, in order (the exporter adds its step here). */
-const ALL_STEPS: Command[] = [runCommand];
+const ALL_STEPS: Command[] = [runCommand, runExport];
 
 /** `course all`: every lesson, then each further step (the site export); the worst exit code. */
 export async function allCommand(args: string[]): Promise<number> {

@@ -1,6 +1,5 @@
 // A notebook's cells to the HTML of one page: markdown prose, highlighted code with its outputs,
 // and exercises (cells tagged `exercise`) grouped in a labelled box.
-import { escapeHtml } from "./html";
 import { highlightCode, newMarkdownContext, type Heading, type RenderMarkdown } from "./markdown";
 import { joinText, type Cell, type Notebook } from "./notebook";
 import { renderOutputs, type Needs } from "./outputs";
