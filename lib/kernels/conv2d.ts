@@ -105,18 +105,22 @@ export function conv2dForward(
  * Shapes: gradOut [N, F, OH, OW] → dx [N, C, H, W], dw [F, C, KH, KW], db [F] (fresh arrays).
  * Fast path, per image with g = gradOut[n] (F×OH·OW): dw += g · colsᵀ, dcols = wᵀ · g, then
  * col2im(dcols) into dx. Tested against `conv2dBackwardReference`.
- * Example: const { dx, dw, db } = conv2dBackward(x, w, gradOut, d);
+ * `options.inputGrad: false` skips dx (a network's first layer: the images need no gradient), saving
+ * a third of the work; dx is then an empty array.
+ * Example: const { dx, dw, db } = conv2dBackward(x, w, gradOut, d, { inputGrad: x.requiresGrad });
  */
 export function conv2dBackward(
   x: Float64Array,
   w: Float64Array,
   gradOut: Float64Array,
   d: Conv2dDims,
+  options: { inputGrad?: boolean } = {},
 ): { dx: Float64Array; dw: Float64Array; db: Float64Array } {
+  const inputGrad = options.inputGrad ?? true;
   const { n, c, h, w: width, f, kh, kw, oh, ow } = d;
   const ckk = c * kh * kw;
   const plane = oh * ow;
-  const dx = new Float64Array(n * c * h * width);
+  const dx = new Float64Array(inputGrad ? n * c * h * width : 0);
   const dw = new Float64Array(f * ckk);
   const db = new Float64Array(f);
   const cols = scratch(SCRATCH_COLS, ckk * plane);
@@ -125,8 +129,10 @@ export function conv2dBackward(
     const g = gradOut.subarray(b * f * plane, (b + 1) * f * plane); // [F, OH·OW]
     im2col(x, b * c * h * width, d, cols);
     matmulInto(g, cols, dw, { m: f, k: plane, n: ckk, transB: true, accumulate: true });
-    matmulInto(w, g, dcols, { m: ckk, k: f, n: plane, transA: true });
-    col2im(dcols, d, dx, b * c * h * width);
+    if (inputGrad) {
+      matmulInto(w, g, dcols, { m: ckk, k: f, n: plane, transA: true });
+      col2im(dcols, d, dx, b * c * h * width);
+    }
     for (let o = 0; o < f; o++) {
       let sum = 0;
       for (let q = o * plane; q < (o + 1) * plane; q++) sum += g[q];

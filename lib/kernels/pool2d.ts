@@ -1,5 +1,5 @@
 import { ArgumentError, ShapeError, formatShape } from "../errors";
-import { avgPool2dReference, maxPool2dReference } from "./pool2d-reference";
+import { avgPool2dReference } from "./pool2d-reference";
 
 /** Every size a 2-d pooling needs, worked out once by `pool2dDims` (square windows, NCHW). */
 export interface Pool2dDims {
@@ -56,13 +56,42 @@ export function pool2dDims(
  *   out[n, c, i, j] = max_{u, v < size} x[n, c, i·stride + u, j·stride + v]
  *
  * Shapes: x [N, C, H, W] → out [N, C, OH, OW], argmax [N, C, OH, OW].
+ * Fast path: window offsets hoisted out of the inner loop, and the 2×2 window unrolled. Same result
+ * as `maxPool2dReference` (the plain loops), ties and NaN included.
  * Example: the lecture's [[4,1,5,0],[7,8,9,8],[3,5,6,5],[2,4,1,0]] with size 2 → [[8,9],[5,6]].
  */
 export function maxPool2dForward(
   x: Float64Array,
   d: Pool2dDims,
 ): { out: Float64Array; argmax: Int32Array } {
-  return maxPool2dReference(x, d);
+  const { n, c, h, w, size, stride, oh, ow } = d;
+  const out = new Float64Array(n * c * oh * ow);
+  const argmax = new Int32Array(n * c * oh * ow);
+  let o = 0;
+  for (let plane = 0; plane < n * c; plane++) {
+    for (let i = 0; i < oh; i++) {
+      const row = (plane * h + i * stride) * w; // top-left corner of the windows in this output row
+      for (let j = 0; j < ow; j++, o++) {
+        const corner = row + j * stride;
+        let where = corner;
+        let best = x[corner];
+        if (size === 2) {
+          if (x[corner + 1] > best) best = x[(where = corner + 1)];
+          if (x[corner + w] > best) best = x[(where = corner + w)];
+          if (x[corner + w + 1] > best) best = x[(where = corner + w + 1)];
+        } else {
+          for (let u = 0; u < size; u++) {
+            for (let idx = corner + u * w, end = idx + size; idx < end; idx++) {
+              if (x[idx] > best) best = x[(where = idx)];
+            }
+          }
+        }
+        out[o] = best;
+        argmax[o] = where;
+      }
+    }
+  }
+  return { out, argmax };
 }
 
 /**

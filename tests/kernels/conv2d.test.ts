@@ -86,6 +86,19 @@ describe("conv2dForward", () => {
     }
   });
 
+  it("conv2dBackward with inputGrad: false skips dx and gives the same dw and db", () => {
+    const rng = new Rng(6);
+    const d = conv2dDims([3, 2, 9, 7], [4, 2, 3, 3], { padding: 1 });
+    const x = randomArray(rng, 3 * 2 * 9 * 7);
+    const w = randomArray(rng, 4 * 2 * 9);
+    const g = randomArray(rng, d.n * d.f * d.oh * d.ow);
+    const full = conv2dBackward(x, w, g, d);
+    const partial = conv2dBackward(x, w, g, d, { inputGrad: false });
+    expect(partial.dx).toHaveLength(0);
+    expect(Array.from(partial.dw)).toEqual(Array.from(full.dw));
+    expect(Array.from(partial.db)).toEqual(Array.from(full.db));
+  });
+
   it("backward matches central differences of sum(out · g)", () => {
     const rng = new Rng(5);
     const d = conv2dDims([1, 2, 5, 4], [3, 2, 3, 2], { stride: 2, padding: 1 });

@@ -74,3 +74,24 @@ describe("maxPool2d", () => {
     expect(lhs).toBeCloseTo(rhs, 12);
   });
 });
+
+describe("maxPool2dForward ties and NaN", () => {
+  it("takes the first of equal values and skips NaN after the first element, like the reference", () => {
+    const table = [
+      [3, 3, 3, 3],
+      [1, NaN, 2, 0],
+      [NaN, 5, 6, 7],
+      [-Infinity, -Infinity, -Infinity, -1],
+    ];
+    for (const size of [2, 3]) {
+      for (const values of table) {
+        const x = Float64Array.from({ length: 9 }, (_, i) => values[i % 4]);
+        const d = pool2dDims([1, 1, 3, 3], { size, stride: 1 });
+        const fast = maxPool2dForward(x, d);
+        const ref = maxPool2dReference(x, d);
+        expect(Array.from(fast.argmax)).toEqual(Array.from(ref.argmax));
+        expect(Array.from(fast.out)).toEqual(Array.from(ref.out));
+      }
+    }
+  });
+});
