@@ -84,7 +84,12 @@ async function runCell(
 ): Promise<boolean> {
   const cell = run.cells[i];
   const source = cellSource(cell);
-  const outcome = await run.kernel.execute(source, seconds * 1000);
+  let outcome = await run.kernel.execute(source, seconds * 1000);
+  if (outcome.status === "abort") {
+    // tslab aborts what arrives while it resets after a failure: settle longer and send it again.
+    await sleep(1_000);
+    outcome = await run.kernel.execute(source, seconds * 1000);
+  }
   if (outcome.status === "timeout") {
     await run.kernel.interrupt();
     if (!(await run.kernel.finishLast(5_000))) run.kernel.kill();
