@@ -1,4 +1,4 @@
-import { ShapeError, formatShape } from "../errors";
+import { ArgumentError, ShapeError, formatShape } from "../errors";
 import { Tensor } from "../tensor/tensor";
 import { reverseTopologicalOrder } from "./graph";
 import { addGrad } from "./record";
@@ -7,7 +7,8 @@ import { addGrad } from "./record";
  * Reverse-mode differentiation: fills `.grad` of every tensor that `root` depends on and that
  * requires a gradient, with ∂root/∂t. `root` must have one element (a loss) unless `gradOut`
  * (same shape as root) is given. Leaf gradients ACCUMULATE across calls (call `zeroGrad` between
- * steps); gradients of intermediate results are recomputed from zero on each call.
+ * steps); gradients of intermediate results are recomputed from zero on each call. Throws
+ * ArgumentError when nothing requires a gradient (a forgotten `requiresGrad: true`).
  *
  * Example: const loss = dl.mean(dl.square(dl.sub(yHat, y))); dl.backward(loss); w.grad. Lesson 5.
  */
@@ -22,7 +23,11 @@ export function backward(root: Tensor, gradOut?: Tensor): void {
       `backward: gradOut must have the root's shape, got ${formatShape(gradOut.shape)} for root ${formatShape(root.shape)}`,
     );
   }
-  if (!root.requiresGrad) return;
+  if (!root.requiresGrad) {
+    throw new ArgumentError(
+      "backward: nothing to differentiate: the root was not computed from a tensor with requiresGrad: true (or it was computed inside noGrad)",
+    );
+  }
   const order = reverseTopologicalOrder(root);
   for (const node of order) if (node.backwardFn !== null) node.grad = null;
   addGrad(root, gradOut ? gradOut.data : new Float64Array(1).fill(1));

@@ -11,8 +11,14 @@ import { Tensor, strides } from "./tensor";
  */
 export function formatTensor(t: Tensor): string {
   const summarise = t.size > 1000;
-  const cell = cellFormatter(t.data);
-  const width = t.data.reduce((w, v) => Math.max(w, cell(v).length), 0);
+  const format = cellFormatter(t.data);
+  // Two passes over the shown numbers only: the first measures the column width, the second pads.
+  let width = 0;
+  const cell = (v: number): string => {
+    const text = format(v);
+    width = Math.max(width, text.length);
+    return text;
+  };
   const s = strides(t.shape);
   const prefix = "tensor(";
   const body = (axis: number, offset: number): string => {
@@ -24,6 +30,7 @@ export function formatTensor(t: Tensor): string {
     const gap = "," + "\n".repeat(t.rank - axis - 1) + " ".repeat(prefix.length + axis + 1);
     return `[${parts.join(last ? ", " : gap)}]`;
   };
+  body(0, 0);
   const grad = t.requiresGrad ? `, requiresGrad=true` : "";
   return `${prefix}${body(0, 0)}, shape=${formatShape(t.shape)}${grad})`;
 }

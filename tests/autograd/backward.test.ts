@@ -40,6 +40,12 @@ describe("backward", () => {
     expect(dl.isGradEnabled()).toBe(true);
   });
 
+  it("backward on a result that needs no gradient throws ArgumentError (forgotten requiresGrad)", () => {
+    const loss = dl.sum(dl.mul(dl.tensor([1, 2]), 3));
+    expect(() => dl.backward(loss)).toThrow(dl.ArgumentError);
+    expect(() => loss.backward()).toThrow(/backward: nothing to differentiate/);
+  });
+
   it("detach cuts the graph", () => {
     const w = dl.tensor([2], { requiresGrad: true });
     const loss = dl.sum(dl.mul(w, dl.detach(w)));
