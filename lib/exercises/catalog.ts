@@ -4,11 +4,17 @@
  * is one import and one spread line here (no registration at run time).
  */
 import * as lesson00 from "./lessons/lesson-00";
+import * as lesson01 from "./lessons/lesson-01";
+import * as lesson02 from "./lessons/lesson-02";
+import * as lesson03 from "./lessons/lesson-03";
 import type { Exercise, Verdict } from "./types";
 
 /** Every exercise, keyed by the name of its check. */
 export const exercises = {
   ...lesson00,
+  ...lesson01,
+  ...lesson02,
+  ...lesson03,
 } satisfies Record<string, Exercise>;
 
 /** The name of a check: `dl.check.<CheckName>`. */

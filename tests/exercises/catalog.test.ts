@@ -6,6 +6,10 @@ import { exercises, type CheckName } from "../../lib/exercises/catalog";
 import { nextHint, resetHints } from "../../lib/exercises/hints";
 import { clearPredictions } from "../../lib/exercises/predictions";
 import * as lesson00 from "../../lib/exercises/solutions/lesson-00";
+import * as lesson01 from "../../lib/exercises/solutions/lesson-01";
+import * as lesson02 from "../../lib/exercises/solutions/lesson-02";
+import * as lesson03 from "../../lib/exercises/solutions/lesson-03";
+import { WRONG_01, WRONG_02, WRONG_03 } from "./lessons-01-03-wrong";
 import { todo } from "../../lib/exercises/todo";
 import type { Exercise } from "../../lib/exercises/types";
 import { tensor } from "../../lib/tensor/creation";
@@ -60,10 +64,18 @@ const WRONG: Record<CheckName, { answer: unknown; mistake: RegExp }[]> = {
     { answer: 10, mistake: /before doubling/ },
     { answer: 4, mistake: /number of entries/ },
   ],
+  ...WRONG_01,
+  ...WRONG_02,
+  ...WRONG_03,
 };
 
 /** The solution modules, by lesson number: each exercise's reference must be the export named `answer`. */
-const SOLUTIONS: Record<string, Record<string, unknown>> = { "00": lesson00 };
+const SOLUTIONS: Record<string, Record<string, unknown>> = {
+  "00": lesson00,
+  "01": lesson01,
+  "02": lesson02,
+  "03": lesson03,
+};
 
 const loopForever = (): number => {
   for (;;) {
@@ -126,15 +138,18 @@ describe.each(all)("dl.check.%s", (name, exercise) => {
 
   it("a function that changes its inputs gets an invalid verdict", () => {
     const reference = exercise.reference as (...args: unknown[]) => unknown;
+    let mutated = false; // a function of numbers only (sigmoid(z)) has nothing to change
     const mutating = (...args: unknown[]) => {
       const result = typeof reference === "function" ? reference(...deepClone(args)) : 0;
       for (const arg of args) {
         if (Array.isArray(arg)) arg.push(arg.length > 0 ? arg[0] : 0);
         if (arg instanceof Tensor) arg.data.fill(7);
+        mutated ||= Array.isArray(arg) || arg instanceof Tensor;
       }
       return result;
     };
     const verdict = attempt(exercise, mutating);
+    if (exercise.kind === "function" && !mutated) return expect(verdict.status).toBe("passed");
     expect(verdict.status).toBe("invalid");
     if (exercise.kind === "function") expect(verdict.message).toMatch(/changed its argument/);
   });

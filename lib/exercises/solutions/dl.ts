@@ -7,3 +7,4 @@
 export { Tensor } from "../../tensor/tensor";
 export { tensor } from "../../tensor/creation";
 export { mul } from "../../tensor/elementwise";
+export * as nn from "../../nn/index";

@@ -1,0 +1,73 @@
+/**
+ * The exercises of lesson 3 (The XOR failure): `dl.check.xorNet(xorNet)` and the prediction
+ * `dl.check.predictedConverges(converged)`.
+ */
+import { defineExercise } from "../define";
+import * as solutions from "../solutions/lesson-03";
+
+/** XOR, wrong exactly at the given inputs. */
+const wrongAt =
+  (...inputs: number[][]) =>
+  (x1: number, x2: number): number => {
+    const y = solutions.xorNet(x1, x2);
+    return inputs.some((i) => i[0] === x1 && i[1] === x2) ? 1 - y : y;
+  };
+
+/** 03-xor-by-hand (function): a 2-2-1 threshold network computing XOR with hand-chosen weights. */
+export const xorNet = defineExercise({
+  id: "03-xor-by-hand",
+  title: "XOR with a hidden layer, weights by hand",
+  kind: "function",
+  answer: "xorNet",
+  reference: solutions.xorNet,
+  cases: [
+    { name: "0 XOR 0", args: [0, 0] },
+    { name: "0 XOR 1", args: [0, 1] },
+    { name: "1 XOR 0", args: [1, 0] },
+    { name: "1 XOR 1", args: [1, 1] },
+  ],
+  // One wrong output per input is possible, so each message speaks to the first wrong input:
+  // XNOR and NAND fail at 0 XOR 0, AND at 0 XOR 1, OR at 1 XOR 1.
+  mistakes: [
+    {
+      message:
+        "0 XOR 0 is 0: with no input on, nothing should fire (XNOR and NAND give 1 here). Check the biases: step(0 + b) fires when b ≥ 0.",
+      variant: wrongAt([0, 0]),
+    },
+    {
+      message:
+        "Exactly one input on must give 1 (AND and XNOR give 0 here): then the OR unit h1 fires, the AND unit h2 does not, and the output must fire for h1 alone.",
+      variant: wrongAt([0, 1], [1, 0]),
+    },
+    {
+      message:
+        "1 XOR 1 is 0, but your network says 1, as OR does: let a second hidden unit detect 'both on' (AND) and veto the output with a negative weight.",
+      variant: wrongAt([1, 1]),
+    },
+  ],
+  hints: [
+    "XOR = (x1 OR x2) AND NOT (x1 AND x2). Make h1 an OR unit and h2 an AND unit.",
+    "OR: step(x1 + x2 − 0.5); AND: step(x1 + x2 − 1.5). The output fires when h1 is on and h2 is off.",
+    "const h1 = step(x1 + x2 - 0.5); const h2 = step(x1 + x2 - 1.5); return step(h1 - h2 - 0.5);",
+  ],
+});
+
+/** 03-predict-converges (prediction): does the perceptron reach 0 errors on XOR in 100 epochs? */
+export const predictedConverges = defineExercise({
+  id: "03-predict-converges",
+  title: "Predict: does the perceptron learn XOR?",
+  kind: "prediction",
+  answer: "predictedConverges",
+  reference: solutions.predictedConverges,
+  mistakes: [
+    {
+      message:
+        "It cannot: no line separates XOR's two classes, and a perceptron's boundary is a line, so one of the four points is always wrong.",
+      variant: () => true,
+    },
+  ],
+  hints: [
+    "Draw the four points and try to separate the 1s, (0, 1) and (1, 0), from the 0s with one straight line.",
+    "The convergence theorem only applies when some line separates the classes.",
+  ],
+});

@@ -1,0 +1,22 @@
+/**
+ * Reference answers of lesson 2 (The perceptron). Each export is the declaration a solved notebook
+ * cell holds (`npm run solutions` copies its text); the checks in lessons/lesson-02.ts use them.
+ */
+
+/** 02-update-rule: one step of w ← w + η (y − ŷ) x, b ← b + η (y − ŷ), returning new arrays. */
+export function perceptronUpdate(
+  w: number[],
+  b: number,
+  x: number[],
+  y: number,
+  lr: number,
+): { w: number[]; b: number } {
+  let z = b;
+  for (let i = 0; i < w.length; i++) z += w[i] * x[i];
+  const yHat = z >= 0 ? 1 : 0;
+  const delta = y - yHat;
+  return { w: w.map((wi, i) => wi + lr * delta * x[i]), b: b + lr * delta };
+}
+
+/** 02-predict-epochs: epochs for the perceptron to learn AND from zero weights (in order, η = 1). */
+export const predictedEpochs: number = 5;
