@@ -34,6 +34,7 @@ function toTensor(x: CloseInput): Tensor {
 function elementClose(a: number, b: number, rtol: number, atol: number): boolean {
   if (a === b) return true; // also equal infinities
   if (Number.isNaN(a) || Number.isNaN(b)) return Number.isNaN(a) && Number.isNaN(b);
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return false; // ∞ is close only to the same ∞
   return Math.abs(a - b) <= atol + rtol * Math.abs(b);
 }
 

@@ -11,6 +11,9 @@ describe("allClose / assertClose", () => {
     ["NaN matches NaN", [NaN], [NaN], true],
     ["NaN vs number", [NaN], [1], false],
     ["same infinity", [Infinity], [Infinity], true],
+    ["finite vs expected infinity", [1e300], [Infinity], false],
+    ["infinity vs expected finite", [-Infinity], [3], false],
+    ["opposite infinities", [-Infinity], [Infinity], false],
   ])("%s", (_, a, b, close) => {
     expect(dl.allClose(a, b)).toBe(close);
   });
