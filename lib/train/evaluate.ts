@@ -3,7 +3,7 @@ import { ArgumentError, formatShape } from "../errors";
 import { Dataset } from "../data/toy";
 import { checkDataset } from "../data/split";
 import { Module } from "../nn/module";
-import { Loss } from "../nn/losses";
+import { Loss, binaryCrossEntropyWithLogits } from "../nn/losses";
 import { Tensor } from "../tensor/tensor";
 import { METRICS, MetricName } from "./metrics";
 
@@ -59,7 +59,7 @@ export interface EvaluateOptions {
   loss: Loss;
   metrics?: MetricName[];
   batchSize?: number;
-  /** Decision threshold for one-output accuracy (0.5 for probabilities, 0 for logits). */
+  /** Decision threshold for one-output accuracy (default: 0 with binaryCrossEntropyWithLogits, else 0.5). */
   threshold?: number;
 }
 
@@ -76,7 +76,16 @@ export function evaluate(
   const yPred = predict(model, data.x, options);
   const result: Record<string, number> = { loss: noGrad(() => options.loss(yPred, data.y).item()) };
   for (const name of options.metrics ?? []) {
-    result[name] = METRICS[name](yPred, data.y, options.threshold ?? 0.5);
+    result[name] = METRICS[name](
+      yPred,
+      data.y,
+      options.threshold ?? defaultThreshold(options.loss),
+    );
   }
   return result;
+}
+
+/** The decision threshold for one output: 0 for logits (binaryCrossEntropyWithLogits), else 0.5. */
+export function defaultThreshold(loss: Loss): number {
+  return loss === binaryCrossEntropyWithLogits ? 0 : 0.5;
 }

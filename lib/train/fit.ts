@@ -3,11 +3,10 @@ import { noGrad } from "../autograd/record";
 import { batches, checkDataset } from "../data/split";
 import { Dataset } from "../data/toy";
 import { ArgumentError, NonFiniteError } from "../errors";
-import { binaryCrossEntropyWithLogits } from "../nn/losses";
 import { Module } from "../nn/module";
 import { LiveTrainingDisplay, liveTrainingDisplay } from "../show/live-training";
 import { add } from "../tensor/elementwise";
-import { evaluate } from "./evaluate";
+import { defaultThreshold, evaluate } from "./evaluate";
 import { FitOptions } from "./fit-options";
 import { BestTracker, History, historySeries } from "./history";
 import { METRICS } from "./metrics";
@@ -90,7 +89,7 @@ function startRun(model: Module, data: Dataset, o: FitOptions): Run {
     ...(o.recordSteps ? { stepLoss: [] } : {}),
   };
   const display = o.display === "none" ? null : liveTrainingDisplay({ title: o.title });
-  const threshold = o.loss === binaryCrossEntropyWithLogits ? 0 : 0.5;
+  const threshold = defaultThreshold(o.loss);
   return {
     model,
     data,

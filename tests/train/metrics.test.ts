@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ShapeError, tensor } from "../../lib";
 import { Linear } from "../../lib/nn/linear";
 import { Dropout, Sequential } from "../../lib/nn/layers";
-import { mse } from "../../lib/nn/losses";
+import { binaryCrossEntropyWithLogits, mse } from "../../lib/nn/losses";
 import { evaluate, predict } from "../../lib/train/evaluate";
 import { accuracy, confusionMatrix } from "../../lib/train/metrics";
 import { fit } from "../../lib/train/fit";
@@ -94,6 +94,17 @@ describe("predict and evaluate", () => {
     const result = evaluate(model, data, { loss: mse, metrics: ["accuracy", "mae"] });
     expect(Object.keys(result)).toEqual(["loss", "accuracy", "mae"]);
     expect(result.loss).toBeCloseTo(mse(predict(model, data.x), data.y).item(), 12);
+  });
+
+  it("evaluate thresholds logits at 0 when the loss is binaryCrossEntropyWithLogits", () => {
+    const model = new Sequential([new Linear(2, 1, { seed: 0, bias: false })]);
+    model.parameters()[0].data.set([1, -1]); // logit x1 − x2: > 0 only for input 10
+    const result = evaluate(model, xorGate(), {
+      loss: binaryCrossEntropyWithLogits,
+      metrics: ["accuracy"],
+    });
+    // logits 0, −1, 1, 0 → at threshold 0: 1, 0, 1, 1 against 0, 1, 1, 0 → 1 right of 4.
+    expect(result.accuracy).toBe(0.25);
   });
 
   it("fit applies a learning-rate schedule at the start of each epoch", () => {
