@@ -55,7 +55,13 @@ export function line(
     data: { values },
     mark: { type: "line", point: options.points ?? longest <= 30, strokeWidth: 2 },
     encoding: {
-      x: { field: "x", type: "quantitative", title: xLabel },
+      x: {
+        field: "x",
+        type: "quantitative",
+        title: xLabel,
+        // Whole-number x (epochs, steps): no ticks at 1.5.
+        axis: values.every((v) => Number.isInteger(v.x)) ? { tickMinStep: 1, format: "d" } : {},
+      },
       y: {
         field: "y",
         type: "quantitative",

@@ -1,8 +1,8 @@
 /**
  * The live training display that `dl.train.fit` drives: ONE output, updated in place, showing a
  * progress bar (epoch, step, loss, metrics, time left) above the loss curve as it grows. Updates
- * are throttled (at most one every `minIntervalMs`, always on `finish`) so drawing does not slow
- * training; the final state stays in the executed notebook. Outside a kernel it prints at most one
+ * are throttled (at most one every `minIntervalMs` = 150 ms, and at most 20 % of the time spent
+ * drawing; always on `finish`) so drawing does not slow training much; the final state stays in the executed notebook. Outside a kernel it prints at most one
  * compact line per epoch (about 20 lines for long runs) and never throws.
  *
  * Example:
@@ -62,17 +62,20 @@ class KernelDisplay implements LiveTrainingDisplay {
   private readonly now: () => number;
   private readonly minInterval: number;
   private lastSent = -Infinity;
+  /** Time to wait between updates: at least minIntervalMs, and 4× the last drawing time (≤ 20 % overhead). */
+  private wait: number;
   private sent = false;
   private samples: { x: number; loss: number }[] = [];
 
   constructor(private readonly options: LiveTrainingOptions) {
     this.now = options.now ?? Date.now;
     this.minInterval = options.minIntervalMs ?? 150;
+    this.wait = this.minInterval;
   }
 
   update(p: TrainingProgress): void {
     this.record(p);
-    if (this.now() - this.lastSent >= this.minInterval) this.send(p, false);
+    if (this.now() - this.lastSent >= this.wait) this.send(p, false);
   }
 
   finish(p: TrainingProgress): void {
@@ -89,6 +92,7 @@ class KernelDisplay implements LiveTrainingDisplay {
   }
 
   private send(p: TrainingProgress, done: boolean): void {
+    const start = this.now();
     try {
       const spec = liveSpec(p, this.samples, { title: this.options.title, done });
       chart(spec, { description: statusLine(p, done), displayId: this.id, update: this.sent });
@@ -97,6 +101,7 @@ class KernelDisplay implements LiveTrainingDisplay {
       console.log(`live display: ${e instanceof Error ? e.message : String(e)}`);
     }
     this.lastSent = this.now();
+    this.wait = Math.max(this.minInterval, 4 * (this.lastSent - start));
   }
 }
 

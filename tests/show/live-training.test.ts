@@ -99,3 +99,17 @@ describe("liveTrainingDisplay", () => {
     expect(rec.sent).toHaveLength(1);
   });
 });
+
+describe("liveTrainingDisplay throttling adapts to drawing time", () => {
+  it("waits 4× the last drawing time when that exceeds minIntervalMs", () => {
+    const rec = recordDisplays();
+    restore = rec.restore;
+    let t = 0;
+    // Every call to now() advances 50 ms: a send (two calls) looks like it took 50 ms to draw,
+    // so the next update waits 200 ms instead of 150.
+    const live = liveTrainingDisplay({ now: () => (t += 50), minIntervalMs: 150 });
+    for (let s = 1; s <= 12; s++) live.update(progress(1, s % 4 || 4));
+    // Sends at updates 1, 5 and 9 (a fixed 150 ms would send at 1, 4, 7 and 10).
+    expect(rec.sent).toHaveLength(3);
+  });
+});
