@@ -1,3 +1,4 @@
+import { ShapeError } from "../errors";
 import { Tensor } from "../tensor/tensor";
 
 /**
@@ -87,7 +88,17 @@ export abstract class Module {
 
   /** Writes numbers saved by `state()` back into the parameters. */
   loadState(state: readonly Float64Array[]): void {
-    this.parameters().forEach((p, i) => p.data.set(state[i]));
+    const params = this.parameters();
+    const fits =
+      state.length === params.length && params.every((p, i) => state[i].length === p.size);
+    if (!fits) {
+      const sizes = (xs: readonly { length: number }[]) =>
+        `[${xs.map((x) => x.length).join(", ")}]`;
+      throw new ShapeError(
+        `loadState: expected ${params.length} arrays of sizes ${sizes(params.map((p) => p.data))}, got ${state.length} of sizes ${sizes(state)}`,
+      );
+    }
+    params.forEach((p, i) => p.data.set(state[i]));
   }
 
   /**

@@ -147,6 +147,9 @@ describe("Linear and Sequential", () => {
     net.parameters()[0].data.fill(9);
     net.loadState(saved);
     expect(net.parameters()[0].data).toEqual(saved[0]);
+    expect(() => net.loadState(saved.slice(1))).toThrow(
+      /loadState: expected 2 arrays of sizes \[4, 2\], got 1 of sizes \[2\]/,
+    );
   });
 });
 
