@@ -8,6 +8,11 @@ import type { Browser } from "playwright-core";
 import { chartBundle } from "../../lib/show/chart";
 import { plotlyBundle, resetPlotlySession } from "../../lib/show/plotly";
 import { line } from "../../lib/plot/line";
+import { timeline } from "../../lib/plot/timeline";
+import { activations } from "../../lib/plot/activations";
+import { neuron } from "../../lib/plot/neuron";
+import { imageGrid } from "../../lib/plot/heatmap";
+import { lossSurface } from "../../lib/plot/loss-surface";
 import { exportSite } from "../../tools/export/export";
 import type { Notebook, Output } from "../../tools/export/notebook";
 import { hasChromium, launchChromium, openPage } from "./browser";
@@ -59,6 +64,33 @@ describe.skipIf(!hasChromium)("export of lib/show's bundles", () => {
       display(chartBundle(line({ loss: [1, 0.5, 0.3, 0.2] }, { title: "loss" }))),
       display(plotlyBundle(surface)),
       display(plotlyBundle({ ...surface, description: "The same surface again" })),
+      display(chartBundle(timeline())),
+      display(chartBundle(activations())),
+      display(chartBundle(neuron())),
+      display(
+        chartBundle(
+          imageGrid([
+            [
+              [0, 1],
+              [1, 0],
+            ],
+            [
+              [1, 0],
+              [0, 1],
+            ],
+          ]),
+        ),
+      ),
+      display(
+        plotlyBundle(
+          lossSurface((w1, w2) => w1 ** 2 + 3 * w2 ** 2, {
+            path: [
+              [1.5, 1],
+              [0.8, 0.3],
+            ],
+          }),
+        ),
+      ),
     ];
     const input = path.join(DIR, "executed");
     fs.rmSync(DIR, { recursive: true, force: true });
@@ -71,19 +103,27 @@ describe.skipIf(!hasChromium)("export of lib/show's bundles", () => {
     await browser?.close();
   });
 
-  it("the first plotly output's inlined bundle is removed and both charts draw from the shared copy", async () => {
+  it("the inlined plotly bundle is removed, and every chart (vega-lite and plotly) draws from the shared copies", async () => {
     const html = fs.readFileSync(path.join(DIR, "site", "01-engine.html"), "utf8");
     expect(html).not.toContain("data-course-asset");
-    expect(html.length).toBeLessThan(200_000);
+    expect(html.length).toBeLessThan(2_000_000); // the plotly bundle alone is 10 MB
     const page = await browser.newPage();
     const report = await openPage(page, path.join(DIR, "site"), "01-engine.html");
     expect(report.outsideRequests).toEqual([]);
     expect(report.consoleErrors).toEqual([]);
-    expect(report.charts.map((c) => [c.kind, c.drawn])).toEqual([
-      ["vega-lite", true],
-      ["plotly", true],
-      ["plotly", true],
-    ]);
+    const kinds = [
+      "vega-lite",
+      "plotly",
+      "plotly",
+      "vega-lite",
+      "vega-lite",
+      "vega-lite",
+      "vega-lite",
+      "plotly",
+    ];
+    expect(report.charts.map((c) => [c.kind, c.drawn])).toEqual(kinds.map((kind) => [kind, true]));
+    expect(report.charts.filter((c) => c.label.trim() === "")).toEqual([]);
+    await page.screenshot({ path: path.join(DIR, "engine-outputs.png"), fullPage: true });
     await page.close();
   }, 180_000);
 });
