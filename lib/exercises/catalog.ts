@@ -7,6 +7,7 @@ import * as lesson00 from "./lessons/lesson-00";
 import * as lesson01 from "./lessons/lesson-01";
 import * as lesson02 from "./lessons/lesson-02";
 import * as lesson03 from "./lessons/lesson-03";
+import * as lesson04 from "./lessons/lesson-04";
 import type { Exercise, Verdict } from "./types";
 
 /** Every exercise, keyed by the name of its check. */
@@ -15,6 +16,7 @@ export const exercises = {
   ...lesson01,
   ...lesson02,
   ...lesson03,
+  ...lesson04,
 } satisfies Record<string, Exercise>;
 
 /** The name of a check: `dl.check.<CheckName>`. */

@@ -9,7 +9,9 @@ import * as lesson00 from "../../lib/exercises/solutions/lesson-00";
 import * as lesson01 from "../../lib/exercises/solutions/lesson-01";
 import * as lesson02 from "../../lib/exercises/solutions/lesson-02";
 import * as lesson03 from "../../lib/exercises/solutions/lesson-03";
+import * as lesson04 from "../../lib/exercises/solutions/lesson-04";
 import { WRONG_01, WRONG_02, WRONG_03 } from "./lessons-01-03-wrong";
+import { WRONG_04 } from "./lessons-04-06-wrong";
 import { todo } from "../../lib/exercises/todo";
 import type { Exercise } from "../../lib/exercises/types";
 import { tensor } from "../../lib/tensor/creation";
@@ -67,6 +69,7 @@ const WRONG: Record<CheckName, { answer: unknown; mistake: RegExp }[]> = {
   ...WRONG_01,
   ...WRONG_02,
   ...WRONG_03,
+  ...WRONG_04,
 };
 
 /** The solution modules, by lesson number: each exercise's reference must be the export named `answer`. */
@@ -75,6 +78,7 @@ const SOLUTIONS: Record<string, Record<string, unknown>> = {
   "01": lesson01,
   "02": lesson02,
   "03": lesson03,
+  "04": lesson04,
 };
 
 const loopForever = (): number => {
