@@ -6,7 +6,7 @@ import { learningGoals, renderNotebook } from "./cells";
 import { escapeHtml } from "./html";
 import { createMarkdownRenderer, newMarkdownContext, type RenderMarkdown } from "./markdown";
 import { findLessons, type Lesson, type Notebook } from "./notebook";
-import { indexBody, layout, type IndexEntry, type PageLink } from "./page";
+import { indexBody, layout, type IndexEntry, type LayoutOptions, type PageLink } from "./page";
 
 /** Options of `exportSite`. */
 export interface ExportOptions {
@@ -43,11 +43,23 @@ function inline(markdown: RenderMarkdown, text: string): string {
   return markdown(text, newMarkdownContext()).replace(/^<p>|<\/p>\s*$/g, "");
 }
 
+/** What every page of one export shares. */
+interface PageContext {
+  markdown: RenderMarkdown;
+  output: string;
+  courseTitle: string;
+  instructor: boolean;
+  /** The lessons whose page exists after this export, in order (for previous/next). */
+  available: Lesson[];
+  warnings: string[];
+  pages: string[];
+}
+
 function writePage(
   file: string,
   nb: Notebook,
   context: PageContext,
-  links: Omit<Parameters<typeof layout>[0], "body" | "needs" | "courseTitle">,
+  links: Omit<LayoutOptions, "body" | "needs" | "courseTitle">,
 ): void {
   const rendered = renderNotebook(nb, context.markdown);
   context.warnings.push(...rendered.warnings.map((w) => `${path.basename(file)}: ${w}`));
@@ -62,12 +74,35 @@ function writePage(
   context.pages.push(file);
 }
 
-interface PageContext {
-  markdown: RenderMarkdown;
-  output: string;
-  courseTitle: string;
-  warnings: string[];
-  pages: string[];
+function linkTo(lesson: Lesson | undefined): PageLink | undefined {
+  if (lesson === undefined) return undefined;
+  return {
+    href: pageOf(lesson),
+    label: `${lesson.course.lesson}. ${escapeHtml(lesson.course.title)}`,
+  };
+}
+
+/** Writes a lesson's page and, in the instructor edition, its solution page. */
+function writeLesson(lesson: Lesson, context: PageContext): void {
+  const at = context.available.indexOf(lesson);
+  const title = `${lesson.course.lesson}. ${lesson.course.title}`;
+  const solution = context.instructor ? lesson.solution : undefined;
+  writePage(pageOf(lesson), lesson.notebook, context, {
+    kind: "lesson",
+    title,
+    prev: linkTo(context.available[at - 1]),
+    next: linkTo(context.available[at + 1]),
+    related: solution ? [{ href: solutionPageOf(lesson), label: "Solutions" }] : [],
+  });
+  if (solution !== undefined) {
+    const back = { href: pageOf(lesson), label: `${escapeHtml(title)} (lesson)` };
+    writePage(solutionPageOf(lesson), solution, context, {
+      kind: "solution",
+      title: `${title}: solutions`,
+      prev: back,
+      related: [back],
+    });
+  }
 }
 
 function selected(lesson: Lesson, only: ExportOptions["lessons"]): boolean {
@@ -82,57 +117,33 @@ function selected(lesson: Lesson, only: ExportOptions["lessons"]): boolean {
 /**
  * Exports the executed lessons in `input` to `output`: index.html, one page per lesson
  * (`NN-topic.html`), with `instructor` one solution page per lesson (`NN-topic-solution.html`), and
- * assets/ shared by all pages. Returns the pages written and any warnings (e.g. bad TeX).
+ * assets/ shared by all pages. Exporting some lessons leaves the other pages there as they are.
+ * Returns the pages written and any warnings (e.g. bad TeX).
  * Example: `await exportSite({ input: "executed/notebooks", output: "site" })`.
  */
 export async function exportSite(options: ExportOptions = {}): Promise<ExportResult> {
   const start = performance.now();
   const output = options.output ?? "site";
-  const instructor = options.instructor ?? false;
   const lessons = findLessons(options.input ?? "executed/notebooks");
-  const context: PageContext = {
-    markdown: await createMarkdownRenderer(),
-    output,
-    courseTitle: options.courseTitle ?? COURSE_TITLE,
-    warnings: [],
-    pages: [],
-  };
-  fs.mkdirSync(output, { recursive: true });
-  copyAssets(path.join(output, "assets"));
   const chosen = lessons.filter((l) => selected(l, options.lessons));
   if (chosen.length === 0)
     throw new Error(`export: no lesson matches ${JSON.stringify(options.lessons)}`);
   const exists = (l: Lesson): boolean =>
     chosen.includes(l) || fs.existsSync(path.join(output, pageOf(l)));
-  const available = lessons.filter(exists);
-  const linkTo = (l: Lesson | undefined): PageLink | undefined =>
-    l === undefined
-      ? undefined
-      : { href: pageOf(l), label: `${l.course.lesson}. ${escapeHtml(l.course.title)}` };
-  for (const lesson of chosen) {
-    const at = available.indexOf(lesson);
-    const title = `${lesson.course.lesson}. ${lesson.course.title}`;
-    const hasSolution = instructor && lesson.solution !== undefined;
-    const related = hasSolution ? [{ href: solutionPageOf(lesson), label: "Solutions" }] : [];
-    writePage(pageOf(lesson), lesson.notebook, context, {
-      kind: "lesson",
-      title,
-      prev: linkTo(available[at - 1]),
-      next: linkTo(available[at + 1]),
-      related,
-    });
-    if (hasSolution) {
-      const back = { href: pageOf(lesson), label: `${escapeHtml(title)} (lesson)` };
-      writePage(solutionPageOf(lesson), lesson.solution!, context, {
-        kind: "solution",
-        title: `${title}: solutions`,
-        prev: back,
-        related: [back],
-      });
-    }
-  }
-  if (!instructor) removeStaleSolutions(output, lessons);
-  writeIndex(context, lessons, exists, instructor);
+  const context: PageContext = {
+    markdown: await createMarkdownRenderer(),
+    output,
+    courseTitle: options.courseTitle ?? COURSE_TITLE,
+    instructor: options.instructor ?? false,
+    available: lessons.filter(exists),
+    warnings: [],
+    pages: [],
+  };
+  fs.mkdirSync(output, { recursive: true });
+  copyAssets(path.join(output, "assets"));
+  for (const lesson of chosen) writeLesson(lesson, context);
+  if (!context.instructor) removeStaleSolutions(output, lessons);
+  writeIndex(context, lessons);
   return {
     pages: context.pages,
     warnings: context.warnings,
@@ -147,22 +158,19 @@ function removeStaleSolutions(output: string, lessons: Lesson[]): void {
     fs.rmSync(path.join(output, solutionPageOf(lesson)), { force: true });
 }
 
-function writeIndex(
-  context: PageContext,
-  lessons: Lesson[],
-  exists: (l: Lesson) => boolean,
-  instructor: boolean,
-): void {
+/** The index lists every lesson, linking the pages that exist once this export is written. */
+function writeIndex(context: PageContext, lessons: Lesson[]): void {
+  const written = (file: string): string | null =>
+    fs.existsSync(path.join(context.output, file)) ? file : null;
   const entries: IndexEntry[] = lessons.map((l) => ({
     number: l.course.lesson,
-    href: exists(l) ? pageOf(l) : null,
+    href: written(pageOf(l)),
     title: l.course.title,
     summary: inline(context.markdown, l.course.summary),
     goals: learningGoals(l.notebook).map((g) => inline(context.markdown, g)),
-    solutionHref:
-      instructor && l.solution !== undefined && exists(l) ? solutionPageOf(l) : undefined,
+    solutionHref: (context.instructor && written(solutionPageOf(l))) || undefined,
   }));
-  const body = indexBody(context.courseTitle, INTRO, entries, instructor);
+  const body = indexBody(context.courseTitle, INTRO, entries, context.instructor);
   const html = layout({
     kind: "index",
     title: context.courseTitle,
