@@ -30,3 +30,6 @@ export { neuron } from "./neuron";
 export type { NeuronOptions } from "./neuron";
 export { linearBoundaries } from "./linear-boundaries";
 export type { LinearBoundaryHistory, LinearBoundaryOptions } from "./linear-boundaries";
+export { convolutionSteps } from "./convolution";
+export type { ConvolutionStepsOptions } from "./convolution";
+export { beside } from "./beside";
