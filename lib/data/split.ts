@@ -1,5 +1,6 @@
-import { ArgumentError, ShapeError, formatShape } from "../errors";
+import { ArgumentError, NonFiniteError, ShapeError, formatShape } from "../errors";
 import { Tensor } from "../tensor/tensor";
+import { describeValue, expectRng, expectTensor } from "../tensor/check";
 import { Rng } from "./rng";
 import { Dataset } from "./toy";
 
@@ -18,7 +19,14 @@ export function takeRows(t: Tensor, indices: readonly number[]): Tensor {
 
 /** Checks that `x` and `y` are non-empty and have the same number of rows; returns it. */
 export function checkDataset(op: string, data: Dataset): number {
+  if (data === null || typeof data !== "object") {
+    throw new ArgumentError(
+      `${op}: data must be a dataset { x, y } of tensors, got ${describeValue(data)}`,
+    );
+  }
   const { x, y } = data;
+  expectTensor(op, "data.x", x);
+  expectTensor(op, "data.y", y);
   if (x.rank === 0 || x.shape[0] === 0) {
     throw new ArgumentError(`${op}: data is empty, got x of shape ${formatShape(x.shape)}`);
   }
@@ -54,7 +62,7 @@ export function trainTestSplit(
 
 /** The same rows of x and y in a seeded random order. Example: dl.data.shuffle(data, rng) */
 export function shuffle(data: Dataset, rng: Rng): Dataset {
-  const order = rng.permutation(checkDataset("shuffle", data));
+  const order = expectRng("shuffle", rng).permutation(checkDataset("shuffle", data));
   return { x: takeRows(data.x, order), y: takeRows(data.y, order) };
 }
 
@@ -92,6 +100,13 @@ export interface Standardizer {
  * Example: const s = dl.data.standardize(train.x); const xt = s.apply(test.x);
  */
 export function standardize(x: Tensor): Standardizer {
+  expectTensor("standardize", "x", x);
+  const bad = x.data.findIndex((v) => !Number.isFinite(v));
+  if (bad >= 0) {
+    throw new NonFiniteError(
+      `standardize: x holds ${x.data[bad]} at flat index ${bad}; the mean and std would be NaN`,
+    );
+  }
   if (x.rank === 0 || x.shape[0] === 0) {
     throw new ArgumentError(`standardize: x is empty, got shape ${formatShape(x.shape)}`);
   }

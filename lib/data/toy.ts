@@ -1,5 +1,6 @@
 import { ArgumentError } from "../errors";
 import { Tensor } from "../tensor/tensor";
+import { expectInteger, expectRng } from "../tensor/check";
 import { Rng } from "./rng";
 
 /** Options shared by every toy-set generator: how many points, how much noise, which generator. */
@@ -25,13 +26,14 @@ export interface Dataset {
 /** The one signature all toy generators share: `(options) => {x, y}`. */
 export type ToyGenerator<O extends ToyOptions = ToyOptions> = (options: O) => Dataset;
 
-/** Checks `n`/`noise` and returns them with the default noise filled in. */
-export function checkToy(op: string, options: ToyOptions, defaultNoise: number) {
+/** Checks `n`/`noise` (and `rng` unless `needsRng` is false); returns n and noise with the default filled in. */
+export function checkToy(op: string, options: ToyOptions, defaultNoise: number, needsRng = true) {
   const { n, noise = defaultNoise } = options;
   if (!Number.isInteger(n) || n < 1) {
     throw new ArgumentError(`${op}: n must be an integer ≥ 1, got ${n}`);
   }
   if (!(noise >= 0)) throw new ArgumentError(`${op}: noise must be ≥ 0, got ${noise}`);
+  if (needsRng) expectRng(op, options.rng);
   return { n, noise };
 }
 
@@ -57,6 +59,7 @@ export function toDataset(
 export function blobs(options: ToyOptions & { classes?: number }): Dataset {
   const { n, noise } = checkToy("blobs", options, 0.5);
   const { classes = 3, rng } = options;
+  expectInteger("blobs", "classes", classes, 1);
   const x: number[] = [];
   const y: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -115,6 +118,7 @@ export function circles(options: ToyOptions): Dataset {
 export function spirals(options: ToyOptions & { classes?: number }): Dataset {
   const { n, noise } = checkToy("spirals", options, 0.2);
   const { classes = 3, rng } = options;
+  expectInteger("spirals", "classes", classes, 1);
   const perClass = Math.ceil(n / classes);
   const x: number[] = [];
   const y: number[] = [];
@@ -166,7 +170,7 @@ export function sampleFunction(options: {
   rng?: Rng;
 }): Dataset {
   const { n, f = Math.sin, low = -3, high = 3, noise = 0, rng } = options;
-  checkToy("sampleFunction", { n, noise, rng: rng as Rng }, 0);
+  checkToy("sampleFunction", { n, noise, rng: rng as Rng }, 0, false);
   if (noise > 0 && rng === undefined) {
     throw new ArgumentError("sampleFunction: noise > 0 needs an rng, got none");
   }

@@ -2,6 +2,7 @@ import { addGrad, attach } from "../autograd/record";
 import { ShapeError, formatShape } from "../errors";
 import { conv2dBackward, conv2dDims, conv2dForward } from "../kernels/conv2d";
 import { Tensor } from "../tensor/tensor";
+import { expectInteger, expectTensor } from "../tensor/check";
 import { InitOptions, glorotUniform, layerRng } from "./init";
 import { Module } from "./module";
 
@@ -64,6 +65,11 @@ export class Conv2d extends Module {
   ) {
     super();
     const { kernelSize: k, stride = 1, padding = 0 } = options;
+    expectInteger("Conv2d", "inChannels", inChannels, 1);
+    expectInteger("Conv2d", "outChannels", outChannels, 1);
+    expectInteger("Conv2d", "kernelSize", k, 1);
+    expectInteger("Conv2d", "stride", stride, 1);
+    expectInteger("Conv2d", "padding", padding, 0);
     const init = options.init ?? glorotUniform;
     this.weight = this.addParameter(
       "weight",
@@ -83,6 +89,7 @@ export class Conv2d extends Module {
   }
 
   forward(x: Tensor): Tensor {
+    expectTensor(this.describe(), "x", x);
     if (x.rank !== 4 || x.shape[1] !== this.inChannels) {
       throw new ShapeError(
         `${this.describe()}: expected input [N, ${this.inChannels}, H, W], got ${formatShape(x.shape)}`,

@@ -3,6 +3,7 @@ import { ArgumentError, ShapeError } from "../errors";
 import { Rng } from "../data/rng";
 import { flatten, reshape } from "../tensor/shape-ops";
 import { Tensor } from "../tensor/tensor";
+import { describeValue } from "../tensor/check";
 import { Module } from "./module";
 
 /**
@@ -90,6 +91,18 @@ export class Sequential extends Module {
 
   constructor(layers: readonly Module[]) {
     super();
+    if (!Array.isArray(layers)) {
+      throw new ArgumentError(
+        `Sequential: layers must be an array of modules, got ${describeValue(layers)}`,
+      );
+    }
+    layers.forEach((layer, i) => {
+      if (!(layer instanceof Module)) {
+        throw new ArgumentError(
+          `Sequential: layer ${i} must be a Module, got ${describeValue(layer)}`,
+        );
+      }
+    });
     this.layers = layers.map((layer, i) => this.addModule(String(i), layer));
   }
 

@@ -2,6 +2,7 @@ import { addGrad, attach } from "../autograd/record";
 import { ShapeError, formatShape } from "../errors";
 import { matmulInto } from "../kernels/matmul";
 import { Tensor } from "../tensor/tensor";
+import { expectInteger, expectTensor } from "../tensor/check";
 import { InitOptions, glorotUniform, layerRng } from "./init";
 import { Module } from "./module";
 
@@ -18,6 +19,7 @@ export function gradBuffer(t: Tensor): Float64Array {
  * Example: dl.nn.linear(x, w, b)
  */
 export function linear(x: Tensor, w: Tensor, b: Tensor | null, op = "linear"): Tensor {
+  expectTensor(op, "x", x);
   const [k, m] = w.shape;
   if (x.rank !== 2 || w.rank !== 2 || x.shape[1] !== k || (b && (b.rank !== 1 || b.size !== m))) {
     throw new ShapeError(
@@ -61,6 +63,8 @@ export class Linear extends Module {
     options: InitOptions & { bias?: boolean } = {},
   ) {
     super();
+    expectInteger("Linear", "inFeatures", inFeatures, 1);
+    expectInteger("Linear", "outFeatures", outFeatures, 1);
     const rng = layerRng("Linear", options);
     const init = options.init ?? glorotUniform;
     this.weight = this.addParameter("weight", init([inFeatures, outFeatures], rng));

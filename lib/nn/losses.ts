@@ -1,11 +1,14 @@
 import { addGrad, attach } from "../autograd/record";
 import { ArgumentError, ShapeError, formatShape } from "../errors";
 import { Tensor } from "../tensor/tensor";
+import { expectTensor } from "../tensor/check";
 
 /** A loss: predictions and targets in, a scalar tensor (mean over the batch) out. */
 export type Loss = (yPred: Tensor, y: Tensor) => Tensor;
 
 function checkSameShape(op: string, yPred: Tensor, y: Tensor): void {
+  expectTensor(op, "predictions", yPred);
+  expectTensor(op, "targets", y);
   const same = yPred.rank === y.rank && yPred.shape.every((s, i) => s === y.shape[i]);
   if (!same || yPred.size === 0) {
     throw new ShapeError(
@@ -84,6 +87,9 @@ export const binaryCrossEntropyWithLogits: Loss = elementwiseLoss(
 
 /** Checks labels against [N, C] logits; returns them as integers. */
 function checkLabels(op: string, logits: Tensor, labels: Tensor | readonly number[]): number[] {
+  expectTensor(op, "logits", logits);
+  if (!(labels instanceof Tensor) && !Array.isArray(labels))
+    expectTensor(op, "labels (a Tensor or an array of class indices)", labels);
   const values = labels instanceof Tensor ? Array.from(labels.data) : [...labels];
   if (logits.rank !== 2 || logits.shape[0] === 0 || values.length !== logits.shape[0]) {
     const got = labels instanceof Tensor ? formatShape(labels.shape) : `${values.length} labels`;

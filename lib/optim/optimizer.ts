@@ -18,6 +18,11 @@ export abstract class Optimizer {
 
   constructor(op: string, params: readonly Tensor[], lr: number) {
     checkPositive(op, "lr", lr);
+    if (!Array.isArray(params)) {
+      throw new ArgumentError(
+        `${op}: params must be an array of tensors (model.parameters()), got ${typeof params}`,
+      );
+    }
     if (params.length === 0)
       throw new ArgumentError(`${op}: expected at least one parameter, got none`);
     this.params = params;

@@ -33,7 +33,7 @@ export class SGD extends Optimizer {
   private readonly velocity: (Float64Array | null)[];
 
   constructor(params: readonly Tensor[], options: SGDOptions) {
-    super("SGD", params, options.lr);
+    super("SGD", params, options?.lr);
     const { momentum = 0, nesterov = false, weightDecay = 0, l1 = 0 } = options;
     checkFraction("SGD", "momentum", momentum);
     if (nesterov && momentum === 0)

@@ -1,5 +1,6 @@
 import { Tensor } from "./tensor";
 import { unaryResult } from "./unary-op";
+import { expectTensor } from "./check";
 
 /**
  * The lecture's activation functions as differentiable tensor functions, each forward loop beside
@@ -9,7 +10,7 @@ import { unaryResult } from "./unary-op";
 
 /** σ(x) = 1 / (1 + e^(−x)). σ' = σ(1 − σ). */
 export function sigmoid(x: Tensor): Tensor {
-  const xd = x.data;
+  const xd = expectTensor("sigmoid", "x", x).data;
   const o = new Float64Array(xd.length);
   for (let i = 0; i < o.length; i++) o[i] = 1 / (1 + Math.exp(-xd[i]));
   return unaryResult("sigmoid", x, o, () => {
@@ -21,7 +22,7 @@ export function sigmoid(x: Tensor): Tensor {
 
 /** tanh x. tanh' = 1 − tanh². */
 export function tanh(x: Tensor): Tensor {
-  const xd = x.data;
+  const xd = expectTensor("tanh", "x", x).data;
   const o = new Float64Array(xd.length);
   for (let i = 0; i < o.length; i++) o[i] = Math.tanh(xd[i]);
   return unaryResult("tanh", x, o, () => {
@@ -33,7 +34,7 @@ export function tanh(x: Tensor): Tensor {
 
 /** ReLU: max(0, x). Derivative 1 for x > 0, else 0. */
 export function relu(x: Tensor): Tensor {
-  const xd = x.data;
+  const xd = expectTensor("relu", "x", x).data;
   const o = new Float64Array(xd.length);
   for (let i = 0; i < o.length; i++) o[i] = xd[i] > 0 ? xd[i] : 0;
   return unaryResult("relu", x, o, () => {
@@ -45,7 +46,7 @@ export function relu(x: Tensor): Tensor {
 
 /** Leaky ReLU: max(slope·x, x) (the lecture's slope is 0.1). Derivative 1 for x > 0, else slope. */
 export function leakyRelu(x: Tensor, slope = 0.1): Tensor {
-  const xd = x.data;
+  const xd = expectTensor("leakyRelu", "x", x).data;
   const o = new Float64Array(xd.length);
   for (let i = 0; i < o.length; i++) o[i] = xd[i] > 0 ? xd[i] : slope * xd[i];
   return unaryResult("leakyRelu", x, o, () => {
@@ -57,7 +58,7 @@ export function leakyRelu(x: Tensor, slope = 0.1): Tensor {
 
 /** ELU: x for x > 0, else α(eˣ − 1). Derivative 1 for x > 0, else αeˣ. */
 export function elu(x: Tensor, alpha = 1): Tensor {
-  const xd = x.data;
+  const xd = expectTensor("elu", "x", x).data;
   const o = new Float64Array(xd.length);
   for (let i = 0; i < o.length; i++) o[i] = xd[i] > 0 ? xd[i] : alpha * (Math.exp(xd[i]) - 1);
   return unaryResult("elu", x, o, () => {
@@ -69,7 +70,7 @@ export function elu(x: Tensor, alpha = 1): Tensor {
 
 /** Softplus: ln(1 + eˣ), a smooth ReLU, computed stably. Derivative σ(x). */
 export function softplus(x: Tensor): Tensor {
-  const xd = x.data;
+  const xd = expectTensor("softplus", "x", x).data;
   const o = new Float64Array(xd.length);
   for (let i = 0; i < o.length; i++) {
     const v = xd[i];

@@ -1,12 +1,18 @@
-import { ShapeError, formatShape } from "../errors";
+import { ArgumentError, ShapeError, formatShape } from "../errors";
+import { describeValue } from "./check";
 import { Shape, Tensor, shapeSize, strides } from "./tensor";
 
 /** A tensor or a plain number (a number acts as a scalar tensor of shape `[]`). */
 export type TensorLike = Tensor | number;
 
-/** Wraps a number as a scalar tensor; returns tensors unchanged. */
-export function asTensor(x: TensorLike): Tensor {
-  return typeof x === "number" ? new Tensor(Float64Array.of(x), []) : x;
+/**
+ * Wraps a number as a scalar tensor; returns tensors unchanged. Anything else throws ArgumentError
+ * naming `op` and the argument `name` (a string or an array passed where a tensor is expected).
+ */
+export function asTensor(x: TensorLike, op = "asTensor", name = "x"): Tensor {
+  if (typeof x === "number") return new Tensor(Float64Array.of(x), []);
+  if (x instanceof Tensor) return x;
+  throw new ArgumentError(`${op}: ${name} must be a Tensor or a number, got ${describeValue(x)}`);
 }
 
 /**

@@ -7,8 +7,8 @@ import { TensorLike, asTensor, broadcastShapes, expandData } from "./broadcast";
  * Example: dl.gt(dl.tensor([1, 5]), 2) is [0, 1]. Used for accuracy and thresholds (lesson 2).
  */
 function compare(op: string, a: TensorLike, b: TensorLike, code: number): Tensor {
-  const x = asTensor(a);
-  const y = asTensor(b);
+  const x = asTensor(a, op, "a");
+  const y = asTensor(b, op, "b");
   const shape = broadcastShapes(x.shape, y.shape, op);
   const xd = expandData(x.data, x.shape, shape);
   const yd = expandData(y.data, y.shape, shape);

@@ -1,6 +1,7 @@
 import { ArgumentError } from "../errors";
 import type { Rng } from "../data/rng";
 import { NestedArray, Shape, Tensor, shapeSize } from "./tensor";
+import { describeValue, expectFinite, expectInteger, expectRng } from "./check";
 
 /**
  * A tensor from nested arrays (or a single number, giving shape `[]`). Ragged arrays and
@@ -52,17 +53,25 @@ function fill(
 
 /** A tensor of the given shape filled with `value`. Example: dl.full([2, 2], 7). */
 export function full(shape: Shape, value: number): Tensor {
-  return new Tensor(new Float64Array(shapeSize(shape)).fill(value), shape);
+  return filled(shape, value, "full");
+}
+
+/** `full` for the op named `op` (in its error messages). */
+function filled(shape: Shape, value: number, op: string): Tensor {
+  if (typeof value !== "number") {
+    throw new ArgumentError(`${op}: value must be a number, got ${describeValue(value)}`);
+  }
+  return new Tensor(new Float64Array(shapeSize(shape, op)).fill(value), shape);
 }
 
 /** A tensor of zeros. Example: dl.zeros([2, 3]). */
 export function zeros(shape: Shape): Tensor {
-  return new Tensor(new Float64Array(shapeSize(shape)), shape);
+  return new Tensor(new Float64Array(shapeSize(shape, "zeros")), shape);
 }
 
 /** A tensor of ones. Example: dl.ones([3]). */
 export function ones(shape: Shape): Tensor {
-  return full(shape, 1);
+  return filled(shape, 1, "ones");
 }
 
 /**
@@ -74,6 +83,8 @@ export function arange(start: number, stop?: number, step = 1): Tensor {
   if (step === 0 || !Number.isFinite(step)) {
     throw new ArgumentError(`arange: step must be a non-zero finite number, got ${step}`);
   }
+  expectFinite("arange", "start", start);
+  expectFinite("arange", "stop", stop);
   const n = Math.max(0, Math.ceil((stop - start) / step));
   const data = new Float64Array(n);
   for (let i = 0; i < n; i++) data[i] = start + i * step;
@@ -102,7 +113,12 @@ export function randn(
   options: { mean?: number; std?: number } = {},
 ): Tensor {
   const { mean = 0, std = 1 } = options;
-  const data = new Float64Array(shapeSize(shape));
+  expectRng("randn", rng);
+  expectFinite("randn", "mean", mean);
+  if (!(std >= 0 && std < Infinity)) {
+    throw new ArgumentError(`randn: std must be a finite number ≥ 0, got ${describeValue(std)}`);
+  }
+  const data = new Float64Array(shapeSize(shape, "randn"));
   for (let i = 0; i < data.length; i++) data[i] = rng.normal(mean, std);
   return new Tensor(data, shape);
 }
@@ -114,13 +130,18 @@ export function rand(
   options: { low?: number; high?: number } = {},
 ): Tensor {
   const { low = 0, high = 1 } = options;
-  const data = new Float64Array(shapeSize(shape));
+  expectRng("rand", rng);
+  if (!(expectFinite("rand", "low", low) <= expectFinite("rand", "high", high))) {
+    throw new ArgumentError(`rand: low must be ≤ high, got low ${low} and high ${high}`);
+  }
+  const data = new Float64Array(shapeSize(shape, "rand"));
   for (let i = 0; i < data.length; i++) data[i] = rng.uniform(low, high);
   return new Tensor(data, shape);
 }
 
 /** The n×n identity matrix. Example: dl.eye(3). */
 export function eye(n: number): Tensor {
+  expectInteger("eye", "n", n, 0);
   const out = zeros([n, n]);
   for (let i = 0; i < n; i++) out.data[i * n + i] = 1;
   return out;

@@ -17,8 +17,8 @@ interface Operands {
 }
 
 function operands(op: string, a: TensorLike, b: TensorLike): Operands {
-  const x = asTensor(a);
-  const y = asTensor(b);
+  const x = asTensor(a, op, "a");
+  const y = asTensor(b, op, "b");
   const shape = broadcastShapes(x.shape, y.shape, op);
   return {
     x,

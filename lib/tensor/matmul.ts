@@ -2,6 +2,7 @@ import { ShapeError, formatShape } from "../errors";
 import { matmulInto } from "../kernels/matmul";
 import { addGrad, attach } from "../autograd/record";
 import { Tensor, shapeSize } from "./tensor";
+import { expectTensor } from "./check";
 import { broadcastIndex, broadcastShapes } from "./broadcast";
 
 /**
@@ -13,6 +14,8 @@ import { broadcastIndex, broadcastShapes } from "./broadcast";
  * Example: dl.matmul(x, w) for a layer's x [N, in] @ w [in, out]. Lesson 4.
  */
 export function matmul(a: Tensor, b: Tensor): Tensor {
+  expectTensor("matmul", "a", a);
+  expectTensor("matmul", "b", b);
   if (a.rank < 2 || b.rank < 2) {
     throw new ShapeError(
       `matmul: both operands need at least 2 axes, got ${formatShape(a.shape)} @ ${formatShape(b.shape)}`,

@@ -2,6 +2,7 @@ import { ArgumentError, ShapeError, formatShape } from "../errors";
 import { addGrad, attach } from "../autograd/record";
 import { Shape, Tensor, shapeSize, strides } from "./tensor";
 import { broadcastIndex, expandData, sumToShape } from "./broadcast";
+import { expectTensor } from "./check";
 
 /** Which axes to reduce (all when omitted; negative axes count from the end). */
 export type Axes = number | readonly number[];
@@ -33,6 +34,7 @@ interface Plan {
 }
 
 function plan(op: string, x: Tensor, axes: Axes | undefined, options: ReduceOptions): Plan {
+  expectTensor(op, "x", x);
   const reduced = normalizeAxes(op, x.shape, axes);
   const keepShape = x.shape.map((n, i) => (reduced.includes(i) ? 1 : n));
   const outShape = options.keepDims ? keepShape : x.shape.filter((_, i) => !reduced.includes(i));

@@ -2,6 +2,7 @@ import { ArgumentError, ShapeError, formatShape } from "../errors";
 import { addGrad, attach } from "../autograd/record";
 import { Shape, Tensor, shapeSize, strides } from "./tensor";
 import { normalizeAxes } from "./reduce";
+import { expectTensor } from "./check";
 
 /**
  * Ops that move numbers without changing them: reshape, transpose, flatten, concat, take.
@@ -13,9 +14,12 @@ import { normalizeAxes } from "./reduce";
  * Example: dl.reshape(dl.arange(6), [2, -1]) has shape [2, 3]. Lesson 7 (flattening images).
  */
 export function reshape(x: Tensor, shape: Shape): Tensor {
+  expectTensor("reshape", "x", x);
+  if (!Array.isArray(shape))
+    throw new ArgumentError(`reshape: shape must be an array of sizes, got ${String(shape)}`);
   const known = shape.filter((n) => n !== -1);
   const free = shape.length - known.length;
-  const knownSize = shapeSize(known);
+  const knownSize = shapeSize(known, "reshape");
   const target = shape.map((n) => (n === -1 ? x.size / (knownSize || 1) : n));
   if (free > 1 || !Number.isInteger(shapeSize(target)) || shapeSize(target) !== x.size) {
     throw new ShapeError(
@@ -28,6 +32,7 @@ export function reshape(x: Tensor, shape: Shape): Tensor {
 
 /** Flattens the axes from `startAxis` on into one: [N, C, H, W] with startAxis 1 → [N, C·H·W]. */
 export function flatten(x: Tensor, startAxis = 0): Tensor {
+  expectTensor("flatten", "x", x);
   const start = startAxis < 0 ? startAxis + x.rank : startAxis;
   if (!Number.isInteger(start) || start < 0 || start > Math.max(0, x.rank - 1)) {
     throw new ArgumentError(
@@ -63,6 +68,7 @@ function permuteData(data: Float64Array, shape: Shape, axes: readonly number[]):
  * transpose). Example: dl.transpose(w) for wᵀ; dl.transpose(x, [0, 2, 3, 1]) for NCHW → NHWC.
  */
 export function transpose(x: Tensor, axes?: readonly number[]): Tensor {
+  expectTensor("transpose", "x", x);
   const rank = x.rank;
   const perm = axes ?? [...Array(rank).keys()].map((i) => (i < rank - 2 ? i : 2 * rank - 3 - i));
   const normal = normalizeAxes("transpose", x.shape, perm);
@@ -99,6 +105,7 @@ export function splitAt(shape: Shape, axis: number): { outer: number; n: number;
 export function concat(tensors: readonly Tensor[], axis = 0): Tensor {
   if (tensors.length === 0)
     throw new ArgumentError("concat: expected at least one tensor, got none");
+  tensors.forEach((t, i) => expectTensor("concat", `tensors[${i}]`, t));
   const first = tensors[0];
   const ax = normalizeAxes("concat", first.shape, axis)[0];
   for (const t of tensors) {
@@ -142,6 +149,7 @@ export function concat(tensors: readonly Tensor[], axis = 0): Tensor {
  * Example: dl.take(X, [3, 0, 7]) gives rows 3, 0 and 7 of X [N, D] → [3, D]. Lesson 6.
  */
 export function take(x: Tensor, index: ArrayLike<number> | Tensor, axis = 0): Tensor {
+  expectTensor("take", "x", x);
   const indices = index instanceof Tensor ? index.data : index;
   const ax = normalizeAxes("take", x.shape, axis)[0];
   const { outer, n, inner } = splitAt(x.shape, ax);

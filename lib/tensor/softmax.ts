@@ -5,6 +5,7 @@ import { splitAt } from "./shape-ops";
 import { add, sub } from "./elementwise";
 import { exp, log } from "./unary";
 import { detach } from "../autograd/backward";
+import { expectTensor } from "./check";
 
 /**
  * softmax(x)ᵢ = e^(xᵢ − m) / Σⱼ e^(xⱼ − m) along `axis` (default the last), with m the max along
@@ -26,6 +27,7 @@ export function logSoftmax(x: Tensor, axis = -1): Tensor {
 }
 
 function softmaxLike(op: string, x: Tensor, axis: number, takeLog: boolean): Tensor {
+  expectTensor(op, "x", x);
   const ax = normalizeAxes(op, x.shape, axis)[0];
   const { outer, n, inner } = splitAt(x.shape, ax);
   const xd = x.data;
@@ -71,6 +73,7 @@ function softmaxLike(op: string, x: Tensor, axis: number, takeLog: boolean): Ten
  * (detached) max. Its gradient is the softmax. Example: dl.logSumExp(scores, 1).
  */
 export function logSumExp(x: Tensor, axes?: Axes, options: ReduceOptions = {}): Tensor {
+  expectTensor("logSumExp", "x", x);
   const m = detach(max(x, axes, { keepDims: true }));
   const lse = add(log(sum(exp(sub(x, m)), axes, { keepDims: true })), m);
   if (options.keepDims) return lse;

@@ -205,12 +205,21 @@ export class Tensor {
   }
 }
 
-/** The number of elements of a shape: the product of its sizes (1 for `[]`). */
-export function shapeSize(shape: Shape): number {
+/**
+ * The number of elements of a shape: the product of its sizes (1 for `[]`). Throws ArgumentError
+ * when `shape` is not an array, ShapeError when a size is not a non-negative integer (naming `op`).
+ */
+export function shapeSize(shape: Shape, op = "shape"): number {
+  if (!Array.isArray(shape)) {
+    const got = typeof shape === "string" ? JSON.stringify(shape) : String(shape);
+    throw new ArgumentError(`${op}: shape must be an array of sizes, got ${got}`);
+  }
   let size = 1;
   for (const n of shape) {
     if (!Number.isInteger(n) || n < 0) {
-      throw new ShapeError(`shape sizes must be non-negative integers, got ${formatShape(shape)}`);
+      throw new ShapeError(
+        `${op}: shape sizes must be non-negative integers, got ${formatShape(shape)}`,
+      );
     }
     size *= n;
   }

@@ -1,5 +1,6 @@
 import { Tensor } from "./tensor";
 import { unaryResult } from "./unary-op";
+import { expectTensor } from "./check";
 
 /**
  * Elementwise math of one tensor, each forward loop beside its derivative.
@@ -8,7 +9,7 @@ import { unaryResult } from "./unary-op";
 
 /** −x. d/dx = −1. */
 export function neg(x: Tensor): Tensor {
-  const xd = x.data;
+  const xd = expectTensor("neg", "x", x).data;
   const o = new Float64Array(xd.length);
   for (let i = 0; i < o.length; i++) o[i] = -xd[i];
   return unaryResult("neg", x, o, () => new Float64Array(xd.length).fill(-1));
@@ -16,7 +17,7 @@ export function neg(x: Tensor): Tensor {
 
 /** eˣ. d/dx = eˣ. */
 export function exp(x: Tensor): Tensor {
-  const xd = x.data;
+  const xd = expectTensor("exp", "x", x).data;
   const o = new Float64Array(xd.length);
   for (let i = 0; i < o.length; i++) o[i] = Math.exp(xd[i]);
   return unaryResult("exp", x, o, () => o.slice());
@@ -24,7 +25,7 @@ export function exp(x: Tensor): Tensor {
 
 /** ln x (natural log). d/dx = 1/x. */
 export function log(x: Tensor): Tensor {
-  const xd = x.data;
+  const xd = expectTensor("log", "x", x).data;
   const o = new Float64Array(xd.length);
   for (let i = 0; i < o.length; i++) o[i] = Math.log(xd[i]);
   return unaryResult("log", x, o, () => {
@@ -36,7 +37,7 @@ export function log(x: Tensor): Tensor {
 
 /** √x. d/dx = 1/(2√x). */
 export function sqrt(x: Tensor): Tensor {
-  const xd = x.data;
+  const xd = expectTensor("sqrt", "x", x).data;
   const o = new Float64Array(xd.length);
   for (let i = 0; i < o.length; i++) o[i] = Math.sqrt(xd[i]);
   return unaryResult("sqrt", x, o, () => {
@@ -48,7 +49,7 @@ export function sqrt(x: Tensor): Tensor {
 
 /** |x|. d/dx = sign(x) (0 at 0). Used by the L1 penalty (lesson 8). */
 export function abs(x: Tensor): Tensor {
-  const xd = x.data;
+  const xd = expectTensor("abs", "x", x).data;
   const o = new Float64Array(xd.length);
   for (let i = 0; i < o.length; i++) o[i] = Math.abs(xd[i]);
   return unaryResult("abs", x, o, () => {
@@ -60,7 +61,7 @@ export function abs(x: Tensor): Tensor {
 
 /** x². d/dx = 2x. Used by the MSE loss and the L2 penalty. */
 export function square(x: Tensor): Tensor {
-  const xd = x.data;
+  const xd = expectTensor("square", "x", x).data;
   const o = new Float64Array(xd.length);
   for (let i = 0; i < o.length; i++) o[i] = xd[i] * xd[i];
   return unaryResult("square", x, o, () => {

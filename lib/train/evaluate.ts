@@ -5,6 +5,7 @@ import { checkDataset } from "../data/split";
 import { Module } from "../nn/module";
 import { Loss, binaryCrossEntropyWithLogits } from "../nn/losses";
 import { Tensor } from "../tensor/tensor";
+import { expectTensor } from "../tensor/check";
 import { METRICS, MetricName } from "./metrics";
 
 /** Runs `fn` with the model in evaluation mode and no gradient recording, then restores the mode. */
@@ -25,6 +26,7 @@ export function inEvalMode<T>(model: Module, fn: () => T): T {
  */
 export function predict(model: Module, x: Tensor, options: { batchSize?: number } = {}): Tensor {
   const { batchSize = 256 } = options;
+  expectTensor("predict", "x", x);
   if (x.rank === 0 || x.shape[0] === 0) {
     throw new ArgumentError(`predict: x is empty, got shape ${formatShape(x.shape)}`);
   }

@@ -1,3 +1,4 @@
+import { ArgumentError, NonFiniteError } from "../errors";
 import { Rng } from "../data/rng";
 import { Dataset } from "../data/toy";
 import { Loss } from "../nn/losses";
@@ -5,7 +6,7 @@ import { Optimizer } from "../optim/optimizer";
 import { Schedule } from "../optim/schedules";
 import { Tensor } from "../tensor/tensor";
 import { EarlyStoppingOptions, History } from "./history";
-import { MetricName } from "./metrics";
+import { METRICS, MetricName } from "./metrics";
 
 /** What a callback may return: "stop" ends training (the History so far is still returned). */
 export type CallbackResult = void | "stop";
@@ -54,4 +55,47 @@ export interface FitOptions {
   /** "auto" (default): a live progress bar and loss curve in a notebook, short text lines elsewhere. */
   display?: "auto" | "none";
   title?: string;
+}
+
+/**
+ * Checks what `fit` cannot check by types alone, before any training: a loss function, an optimizer,
+ * known metric names, an early-stopping patience ≥ 1, and finite numbers in the data (NaN or
+ * ±Infinity in x or y would only surface later as a NaN loss). Throws ArgumentError or
+ * NonFiniteError naming `fit` and the argument. Lesson 6 on.
+ */
+export function checkFitInputs(data: Dataset, o: FitOptions): void {
+  if (typeof o.loss !== "function") {
+    throw new ArgumentError(
+      `fit: loss must be a loss function (e.g. dl.nn.mse), got ${typeof o.loss}`,
+    );
+  }
+  const opt = o.optimizer as Partial<Optimizer> | undefined;
+  if (typeof opt?.step !== "function" || typeof opt?.zeroGrad !== "function") {
+    throw new ArgumentError(
+      `fit: optimizer must be an optimizer (e.g. new dl.optim.SGD(…)), got ${typeof opt}`,
+    );
+  }
+  for (const name of o.metrics ?? []) {
+    if (!Object.prototype.hasOwnProperty.call(METRICS, name)) {
+      const known = Object.keys(METRICS).join(", ");
+      throw new ArgumentError(`fit: unknown metric "${String(name)}", expected one of ${known}`);
+    }
+  }
+  const patience = o.earlyStopping?.patience;
+  if (patience !== undefined && !(Number.isInteger(patience) && patience >= 1)) {
+    throw new ArgumentError(`fit: earlyStopping.patience must be an integer ≥ 1, got ${patience}`);
+  }
+  const sets: [string, Tensor][] = [
+    ["data.x", data.x],
+    ["data.y", data.y],
+  ];
+  if (o.validation) sets.push(["validation.x", o.validation.x], ["validation.y", o.validation.y]);
+  for (const [name, t] of sets) {
+    const i = t.data.findIndex((v) => !Number.isFinite(v));
+    if (i >= 0) {
+      throw new NonFiniteError(
+        `fit: ${name} holds ${t.data[i]} at flat index ${i}; clean or drop that row first`,
+      );
+    }
+  }
 }

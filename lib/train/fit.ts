@@ -7,7 +7,7 @@ import { Module } from "../nn/module";
 import { LiveTrainingDisplay, liveTrainingDisplay } from "../show/live-training";
 import { add } from "../tensor/elementwise";
 import { defaultThreshold, evaluate } from "./evaluate";
-import { FitOptions } from "./fit-options";
+import { FitOptions, checkFitInputs } from "./fit-options";
 import { BestTracker, History, historySeries } from "./history";
 import { METRICS } from "./metrics";
 
@@ -69,6 +69,7 @@ export function fit(model: Module, data: Dataset, options: FitOptions): History 
 function startRun(model: Module, data: Dataset, o: FitOptions): Run {
   const n = checkDataset("fit", data);
   if (o.validation) checkDataset("fit (validation)", o.validation);
+  checkFitInputs(data, o);
   if (!Number.isInteger(o.epochs) || o.epochs < 1) {
     throw new ArgumentError(`fit: epochs must be an integer ≥ 1, got ${o.epochs}`);
   }
