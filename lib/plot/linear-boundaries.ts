@@ -156,7 +156,7 @@ export function linearBoundaries(
   ];
   const description =
     options.description ??
-    `The perceptron's decision boundary (black line; shaded side = class 1) after each of ${epochs} epochs, over ${pts.length} points` +
+    `The perceptron's decision boundary (black line; shaded side = class 1) after each of ${epochs} epoch${epochs === 1 ? "" : "s"}, over ${pts.length} points` +
       (slider ? "; a slider picks the epoch" : "");
   const top = base({ title: "Decision boundary after each epoch", ...options, description });
   if (slider) {

@@ -13,6 +13,10 @@ const rule =
   };
 
 export const WRONG_01 = {
+  predictedZeroFraction: [
+    { answer: 0, mistake: /about half/ },
+    { answer: 1, mistake: /only the units with a negative sum/ },
+  ],
   sigmoid: [
     { answer: (z: number) => 1 / (1 + Math.exp(z)), mistake: /sign of the exponent/ },
     { answer: (z: number) => Math.exp(-z) / (1 + Math.exp(-z)), mistake: /sign of the exponent/ },

@@ -158,3 +158,28 @@ export const nand = defineExercise({
     "dl.nn.mcCullochPitts({ weights: [-1, -1], threshold: -1 })",
   ],
 });
+
+/** 01-predict-zeros (prediction): the fraction of zeros in a random ReLU layer (± 0.1). */
+export const predictedZeroFraction = defineExercise({
+  id: "01-predict-zeros",
+  title: "Predict: how many ReLU units are off?",
+  kind: "prediction",
+  answer: "predictedZeroFraction",
+  reference: solutions.predictedZeroFraction,
+  tolerance: { atol: 0.1 },
+  mistakes: [
+    {
+      message:
+        "ReLU is zero for every negative input, and about half of the weighted sums are negative.",
+      variant: () => 0,
+    },
+    {
+      message: "ReLU keeps every positive input: only the units with a negative sum are zero.",
+      variant: () => 1,
+    },
+  ],
+  hints: [
+    "The weights are random and symmetric around 0, so each weighted sum z is as likely to be negative as positive.",
+    "ReLU(z) = 0 exactly when z ≤ 0.",
+  ],
+});

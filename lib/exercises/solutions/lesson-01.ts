@@ -24,3 +24,6 @@ export function neuronOutput(x: number[], w: number[], b: number): number {
 
 /** 01-nand: NAND as one McCulloch–Pitts unit: fires unless both inputs are on. */
 export const nand: dl.nn.Gate = dl.nn.mcCullochPitts({ weights: [-1, -1], threshold: -1 });
+
+/** 01-predict-zeros: the fraction of a random ReLU layer's outputs that are exactly zero. */
+export const predictedZeroFraction: number = 0.5;
