@@ -17,14 +17,17 @@ interface DisplayMessage {
 }
 type WriteDisplayData = (message: DisplayMessage, update: boolean) => void;
 
-/** tslab's hook for sending display_data, or null when not running inside the tslab kernel. */
+/**
+ * tslab's hook for sending display_data, or null when not running inside the tslab kernel.
+ * Inside a kernel, tslab's jupyter module is already loaded (resolved from dist/, it is the same
+ * instance the kernel uses); outside one we only look it up in the module cache, because loading
+ * tslab costs over a second.
+ */
 function kernelWriter(): WriteDisplayData | null {
   try {
-    // Resolved from dist/, this is the same module instance the kernel loaded.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const jupyter = require("tslab/dist/jupyter") as {
-      lastWriteDisplayData: WriteDisplayData | null;
-    };
+    const loaded = require.cache[require.resolve("tslab/dist/jupyter")];
+    if (loaded === undefined) return null;
+    const jupyter = loaded.exports as { lastWriteDisplayData: WriteDisplayData | null };
     return jupyter.lastWriteDisplayData ?? null;
   } catch {
     return null;
