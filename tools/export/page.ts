@@ -128,7 +128,9 @@ export function indexBody(
     const goals =
       e.goals.length === 0
         ? ""
-        : `<ul class="goals">${e.goals.map((g) => `<li>${g}</li>`).join("")}</ul>`;
+        : e.goals.length === 1
+          ? `<p class="goals">${e.goals[0]}</p>`
+          : `<ul class="goals">${e.goals.map((g) => `<li>${g}</li>`).join("")}</ul>`;
     const solution = e.solutionHref
       ? ` <a class="solution-link" href="${escapeHtml(e.solutionHref)}">Solutions</a>`
       : "";
