@@ -44,7 +44,8 @@ export function dropout(x: Tensor, options: { p: number; rng: Rng }): Tensor {
 }
 
 function checkP(op: string, p: number): void {
-  if (!(p >= 0 && p < 1)) throw new ArgumentError(`${op}: p must be in [0, 1), got ${p}`);
+  if (!(typeof p === "number" && p >= 0 && p < 1))
+    throw new ArgumentError(`${op}: p must be in [0, 1), got ${p}`);
 }
 
 /**
