@@ -8,6 +8,7 @@ import * as lesson01 from "./lessons/lesson-01";
 import * as lesson02 from "./lessons/lesson-02";
 import * as lesson03 from "./lessons/lesson-03";
 import * as lesson04 from "./lessons/lesson-04";
+import * as lesson05 from "./lessons/lesson-05";
 import type { Exercise, Verdict } from "./types";
 
 /** Every exercise, keyed by the name of its check. */
@@ -17,6 +18,7 @@ export const exercises = {
   ...lesson02,
   ...lesson03,
   ...lesson04,
+  ...lesson05,
 } satisfies Record<string, Exercise>;
 
 /** The name of a check: `dl.check.<CheckName>`. */

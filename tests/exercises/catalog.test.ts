@@ -10,8 +10,9 @@ import * as lesson01 from "../../lib/exercises/solutions/lesson-01";
 import * as lesson02 from "../../lib/exercises/solutions/lesson-02";
 import * as lesson03 from "../../lib/exercises/solutions/lesson-03";
 import * as lesson04 from "../../lib/exercises/solutions/lesson-04";
+import * as lesson05 from "../../lib/exercises/solutions/lesson-05";
 import { WRONG_01, WRONG_02, WRONG_03 } from "./lessons-01-03-wrong";
-import { WRONG_04 } from "./lessons-04-06-wrong";
+import { WRONG_04, WRONG_05 } from "./lessons-04-06-wrong";
 import { todo } from "../../lib/exercises/todo";
 import type { Exercise } from "../../lib/exercises/types";
 import { tensor } from "../../lib/tensor/creation";
@@ -70,6 +71,7 @@ const WRONG: Record<CheckName, { answer: unknown; mistake: RegExp }[]> = {
   ...WRONG_02,
   ...WRONG_03,
   ...WRONG_04,
+  ...WRONG_05,
 };
 
 /** The solution modules, by lesson number: each exercise's reference must be the export named `answer`. */
@@ -79,6 +81,7 @@ const SOLUTIONS: Record<string, Record<string, unknown>> = {
   "02": lesson02,
   "03": lesson03,
   "04": lesson04,
+  "05": lesson05,
 };
 
 const loopForever = (): number => {

@@ -1,6 +1,8 @@
 // Plausible wrong answers of lessons 4–6's checks and the targeted message each must get
 // (spread into WRONG in catalog.test.ts; tests/exercises/lesson-04-06.test.ts use them too).
 
+import { Value } from "../../lib/autograd/value";
+
 const f = (z: number): number => 1 / (1 + Math.exp(-z));
 
 export const WRONG_04 = {
@@ -19,5 +21,59 @@ export const WRONG_04 = {
   predictedConstantMse: [
     { answer: 0.5, mistake: /squares it/ },
     { answer: 1, mistake: /sum of the squared errors/ },
+  ],
+};
+
+/** ∂L/∂w5 or ∂L/∂b3 (last = "w5" | "b3" | "h2") with optional slips: half, flipped sign, no f′. */
+function gradOf(last: "w5" | "b3" | "h2", slip: "none" | "half" | "sign" | "noFPrime" = "none") {
+  return (x: number[], y: number, w: number[], b: number[]): number => {
+    const h1 = f(w[0] * x[0] + w[1] * x[1] + b[0]);
+    const h2 = f(w[2] * x[0] + w[3] * x[1] + b[1]);
+    const yPred = f(w[4] * h1 + w[5] * h2 + b[2]);
+    const dL = { none: -2, half: -1, sign: 2, noFPrime: -2 }[slip] * (y - yPred);
+    const fp = slip === "noFPrime" ? 1 : yPred * (1 - yPred);
+    return dL * fp * { w5: h1, b3: 1, h2 }[last];
+  };
+}
+
+/** A scalar tanh op whose backward uses `local(t, x)` and optionally forgets out.grad or assigns. */
+function tanhWith(
+  local: (t: number, x: number) => number,
+  opts: { noUpstream?: boolean; assign?: boolean } = {},
+) {
+  return (x: Value): Value => {
+    const t = Math.tanh(x.data);
+    const out = new Value(t, "", "tanh", [x]);
+    out.backwardFn = () => {
+      const g = local(t, x.data) * (opts.noUpstream ? 1 : out.grad);
+      x.grad = opts.assign ? g : x.grad + g;
+    };
+    return out;
+  };
+}
+
+export const WRONG_05 = {
+  gradW5: [
+    { answer: gradOf("w5", "half"), mistake: /dropped the 2/ },
+    { answer: gradOf("w5", "sign"), mistake: /sign is flipped/ },
+    { answer: gradOf("w5", "noFPrime"), mistake: /left out f′/ },
+    { answer: gradOf("h2"), mistake: /w5 multiplies h1/ },
+    { answer: gradOf("b3"), mistake: /That is ∂L\/∂b3/ },
+  ],
+  gradB3: [
+    { answer: gradOf("b3", "half"), mistake: /dropped the 2/ },
+    { answer: gradOf("b3", "sign"), mistake: /sign is flipped/ },
+    { answer: gradOf("b3", "noFPrime"), mistake: /left out f′/ },
+    { answer: gradOf("w5"), mistake: /That is ∂L\/∂w5/ },
+  ],
+  tanhOp: [
+    { answer: tanhWith((t, x) => 1 - x * x), mistake: /uses the output/ },
+    { answer: tanhWith((t) => 1 - t), mistake: /forgot the square/ },
+    { answer: tanhWith((t) => 1 - t * t, { noUpstream: true }), mistake: /out\.grad/ },
+    { answer: (x: Value) => new Value(Math.tanh(x.data), "", "tanh", [x]), mistake: /backwardFn/ },
+  ],
+  predictedGradTwice: [
+    { answer: 6, mistake: /accumulate/ },
+    { answer: 9, mistake: /c = a·a itself/ },
   ],
 };

@@ -8,3 +8,4 @@ export { Tensor } from "../../tensor/tensor";
 export { tensor } from "../../tensor/creation";
 export { mul } from "../../tensor/elementwise";
 export * as nn from "../../nn/index";
+export { Value } from "../../autograd/value";
