@@ -67,6 +67,13 @@ export class KernelClient {
     this.hb.connect(url(info.hb_port));
     // A runner that exits (or crashes) takes its kernels with it.
     process.once("exit", this.killOnExit);
+    // A command that cannot be run (not installed, wrong path) emits "error" and never "exit".
+    child.on("error", (e: NodeJS.ErrnoException) => {
+      const what =
+        e.code === "ENOENT" ? "kernel command not found" : `cannot run the kernel (${e.code})`;
+      this.exitNote = `${what}: ${JSON.stringify(spec.argv[0])}`;
+      for (const exchange of this.pending.values()) exchange.wake();
+    });
     child.on("exit", (code, signal) => {
       this.exitNote = signal === null ? `exit code ${code}` : `signal ${signal}`;
       for (const exchange of this.pending.values()) exchange.wake();

@@ -2,7 +2,7 @@
  * Reading, checking and writing nbformat 4 notebooks. Sources are only read; executed copies are
  * written atomically (a temp file renamed into place) as nbformat 4.5, with cell ids.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import type { Output } from "./outputs";
 
@@ -95,10 +95,37 @@ export function toExecutedCopy(nb: Notebook, cells: Cell[]): Notebook {
   };
 }
 
-/** Writes `nb` to `path` atomically (temp file in the same folder, then rename). */
+/**
+ * Writes `nb` to `path` atomically (temp file in the same folder, then rename). On failure (a
+ * folder that is a file or read-only, a full disk) removes the temp file and throws an Error naming
+ * `path` and the reason: `cannot write executed/x.ipynb: no space left on device (ENOSPC)`.
+ */
 export function writeNotebookAtomic(path: string, nb: Notebook): void {
-  mkdirSync(dirname(path), { recursive: true });
   const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  writeFileSync(temp, JSON.stringify(nb, null, 1) + "\n");
-  renameSync(temp, path);
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(temp, JSON.stringify(nb, null, 1) + "\n");
+    renameSync(temp, path);
+  } catch (e) {
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // the temp file was never created (its folder could not be)
+    }
+    throw new Error(`cannot write ${path}: ${writeProblem(e as NodeJS.ErrnoException)}`);
+  }
+}
+
+/** A short reason for a failed write: "no space left on device (ENOSPC)". */
+function writeProblem(e: NodeJS.ErrnoException): string {
+  const reasons: Record<string, string> = {
+    ENOSPC: "no space left on device",
+    ENOTDIR: "a parent of the output folder is a file, not a folder",
+    EEXIST: "a parent of the output folder is a file, not a folder",
+    EACCES: "permission denied",
+    EPERM: "permission denied",
+    EROFS: "read-only file system",
+    EDQUOT: "disk quota exceeded",
+  };
+  return `${reasons[e.code ?? ""] ?? e.message} (${e.code ?? "error"})`;
 }

@@ -50,7 +50,7 @@ export interface CellFailure {
 /** The verdict on one notebook. */
 export interface NotebookResult {
   path: string;
-  /** The executed copy, or null when the notebook could not be read. */
+  /** The executed copy, or null when the notebook could not be read or the copy not written. */
   outPath: string | null;
   ok: boolean;
   seconds: number;
@@ -176,7 +176,14 @@ export async function runNotebook(path: string, options: RunOptions = {}): Promi
   } finally {
     await run?.kernel.shutdown();
     result.executed = toExecutedCopy(nb, run?.cells ?? cells);
-    writeNotebookAtomic(result.outPath, result.executed);
+    try {
+      writeNotebookAtomic(result.outPath, result.executed);
+    } catch (e) {
+      // The outputs so far stay in result.executed; the message names the notebook and the copy.
+      const problem = `${path}: ${(e as Error).message}`;
+      result.error = result.error === null ? problem : `${result.error}\n${problem}`;
+      result.outPath = null;
+    }
   }
   result.ok = result.error === null && result.failures.length === 0;
   result.seconds = (Date.now() - start) / 1000;
