@@ -24,9 +24,11 @@ const FILES: Array<[string, string]> = [
   ["node_modules/vega-embed/build/vega-embed.min.js", "vega-embed.min.js"],
   ["node_modules/highlight.js/styles/github.min.css", "hljs-light.css"],
   ["node_modules/highlight.js/styles/github-dark.min.css", "hljs-dark.css"],
-  ["tools/export/static/site.css", "site.css"],
   ["tools/export/static/site.js", "site.js"],
 ];
+
+/** The page stylesheet's parts, in order, joined into assets/site.css. */
+const STYLESHEETS = ["layout.css", "content.css"];
 
 /**
  * Copies the shared assets into `assetsDir` and returns the number of bytes written. KaTeX's fonts are
@@ -41,6 +43,12 @@ export function copyAssets(assetsDir: string, root: string = projectRoot()): num
     bytes += fs.statSync(to).size;
   };
   for (const [from, to] of FILES) copy(path.join(root, from), path.join(assetsDir, to));
+  // The page stylesheet is kept in two files for reading, and served as one.
+  const css = STYLESHEETS.map((f) =>
+    fs.readFileSync(path.join(root, "tools/export/static", f), "utf8"),
+  );
+  fs.writeFileSync(path.join(assetsDir, "site.css"), css.join("\n"));
+  bytes += fs.statSync(path.join(assetsDir, "site.css")).size;
   const fonts = path.join(root, "node_modules/katex/dist/fonts");
   for (const font of fs.readdirSync(fonts).filter((f) => f.endsWith(".woff2"))) {
     copy(path.join(fonts, font), path.join(assetsDir, "katex", "fonts", font));
