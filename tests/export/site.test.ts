@@ -13,6 +13,12 @@ const ARTIFACTS = "test-artifacts/export";
 const realLessons =
   fs.existsSync(REAL) && fs.readdirSync(REAL).some((f) => /^\d+.*\.ipynb$/.test(f));
 
+/** Two minutes a page (plotly draws with software WebGL, three screenshots each, on 2 busy cores). */
+function pageBudget(input: string): number {
+  const notebooks = fs.readdirSync(input).filter((f) => f.endsWith(".ipynb")).length;
+  return 120_000 * (notebooks * 2 + 1);
+}
+
 const sites = [
   { name: "student", input: FIXTURES, instructor: false },
   { name: "instructor", input: FIXTURES, instructor: true },
@@ -53,35 +59,42 @@ describe.skipIf(!hasChromium)("exported site in headless Chromium", () => {
       expect(result.seconds).toBeLessThan(15);
     });
 
-    it("every page: no request outside the site, no console error, charts drawn, math rendered, links resolve", async () => {
-      const pages = exported.get(site.name)!.pages;
-      const reports: Record<string, PageReport> = {};
-      for (const file of pages) {
-        const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-        const page = await context.newPage();
-        reports[file] = await openPage(page, dir, file);
-        if (site.name !== "instructor")
-          await screenshots(
-            page,
-            path.join(ARTIFACTS, site.name),
-            file.replace(/\.html$/, ""),
-            file.startsWith("00"),
-          );
-        await context.close();
-      }
-      for (const [file, r] of Object.entries(reports)) {
-        expect({ file, outside: r.outsideRequests }).toEqual({ file, outside: [] });
-        expect({ file, errors: r.consoleErrors }).toEqual({ file, errors: [] });
-        expect({ file, undrawn: r.charts.filter((c) => !c.drawn) }).toEqual({ file, undrawn: [] });
-        expect({ file, unlabelled: r.charts.filter((c) => c.label.trim() === "") }).toEqual({
-          file,
-          unlabelled: [],
-        });
-        expect({ file, rawMath: r.rawMath }).toEqual({ file, rawMath: [] });
-        expect({ file, broken: r.brokenLinks }).toEqual({ file, broken: [] });
-        expect({ file, ran: r.scriptsRan }).toEqual({ file, ran: [] });
-      }
-    }, 600_000);
+    it(
+      "every page: no request outside the site, no console error, charts drawn, math rendered, links resolve",
+      async () => {
+        const pages = exported.get(site.name)!.pages;
+        const reports: Record<string, PageReport> = {};
+        for (const file of pages) {
+          const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+          const page = await context.newPage();
+          reports[file] = await openPage(page, dir, file);
+          if (site.name !== "instructor")
+            await screenshots(
+              page,
+              path.join(ARTIFACTS, site.name),
+              file.replace(/\.html$/, ""),
+              file.startsWith("00"),
+            );
+          await context.close();
+        }
+        for (const [file, r] of Object.entries(reports)) {
+          expect({ file, outside: r.outsideRequests }).toEqual({ file, outside: [] });
+          expect({ file, errors: r.consoleErrors }).toEqual({ file, errors: [] });
+          expect({ file, undrawn: r.charts.filter((c) => !c.drawn) }).toEqual({
+            file,
+            undrawn: [],
+          });
+          expect({ file, unlabelled: r.charts.filter((c) => c.label.trim() === "") }).toEqual({
+            file,
+            unlabelled: [],
+          });
+          expect({ file, rawMath: r.rawMath }).toEqual({ file, rawMath: [] });
+          expect({ file, broken: r.brokenLinks }).toEqual({ file, broken: [] });
+          expect({ file, ran: r.scriptsRan }).toEqual({ file, ran: [] });
+        }
+      },
+      pageBudget(site.input),
+    );
 
     it("ships each bundle once, in assets/, and no page inlines one", () => {
       const assets = fs.readdirSync(path.join(dir, "assets"));
