@@ -24,7 +24,7 @@ export function resetPlotlySession(): void {
 
 /** The plotly.js bundle wrapped in its asset script element. */
 function assetScript(): string {
-  const source = readFileSync(require.resolve("plotly.js-dist"), "utf8").replace(
+  const source = readFileSync(require.resolve("plotly.js-dist-min"), "utf8").replace(
     /<\/script/gi,
     "<\\/script",
   );

@@ -18,7 +18,7 @@ export function projectRoot(from: string = __dirname): string {
 /** [source relative to the project root, destination relative to site/assets]. */
 const FILES: Array<[string, string]> = [
   ["node_modules/katex/dist/katex.min.css", "katex/katex.min.css"],
-  ["node_modules/plotly.js-dist/plotly.js", "plotly.js"],
+  ["node_modules/plotly.js-dist-min/plotly.min.js", "plotly.js"],
   ["node_modules/vega/build/vega.min.js", "vega.min.js"],
   ["node_modules/vega-lite/build/vega-lite.min.js", "vega-lite.min.js"],
   ["node_modules/vega-embed/build/vega-embed.min.js", "vega-embed.min.js"],
