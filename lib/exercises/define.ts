@@ -39,9 +39,19 @@ export function defineExercise(
   if (spec.hints.length === 0)
     throw new Error(`defineExercise: ${spec.id} needs at least one hint`);
   const judge = (answer: unknown): Verdict => {
-    if (spec.kind === "function") return judgeFunction(spec, answer);
-    if (spec.kind === "value") return judgeValue(spec, answer);
-    return judgePrediction(spec, answer);
+    try {
+      if (spec.kind === "function") return judgeFunction(spec, answer);
+      if (spec.kind === "value") return judgeValue(spec, answer);
+      return judgePrediction(spec, answer);
+    } catch (error) {
+      // An answer that cannot even be read (a throwing getter, a hostile Proxy, a throw of a
+      // non-Error) still gets a verdict, never an exception in the student's cell.
+      return verdict(
+        spec,
+        "invalid",
+        `Your answer could not be read: looking into it threw ${safeMessage(error)}. Give plain numbers, arrays, objects or tensors.`,
+      );
+    }
   };
   const { id, title, kind, answer, hints, reference } = spec;
   return Object.freeze({
@@ -54,6 +64,15 @@ export function defineExercise(
     judge,
     check: (a: unknown) => showVerdict(judge(a)),
   });
+}
+
+/** The message of anything thrown, without trusting it (its toString may throw too). */
+function safeMessage(error: unknown): string {
+  try {
+    return error instanceof Error ? `${error.name}: ${error.message}` : `a ${typeof error}`;
+  } catch {
+    return "an unreadable error";
+  }
 }
 
 /** A value exercise has one case: the answer itself against the reference. */
