@@ -9,6 +9,7 @@ import * as lesson02 from "./lessons/lesson-02";
 import * as lesson03 from "./lessons/lesson-03";
 import * as lesson04 from "./lessons/lesson-04";
 import * as lesson05 from "./lessons/lesson-05";
+import * as lesson06 from "./lessons/lesson-06";
 import type { Exercise, Verdict } from "./types";
 
 /** Every exercise, keyed by the name of its check. */
@@ -19,6 +20,7 @@ export const exercises = {
   ...lesson03,
   ...lesson04,
   ...lesson05,
+  ...lesson06,
 } satisfies Record<string, Exercise>;
 
 /** The name of a check: `dl.check.<CheckName>`. */

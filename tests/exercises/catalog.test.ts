@@ -11,8 +11,9 @@ import * as lesson02 from "../../lib/exercises/solutions/lesson-02";
 import * as lesson03 from "../../lib/exercises/solutions/lesson-03";
 import * as lesson04 from "../../lib/exercises/solutions/lesson-04";
 import * as lesson05 from "../../lib/exercises/solutions/lesson-05";
+import * as lesson06 from "../../lib/exercises/solutions/lesson-06";
 import { WRONG_01, WRONG_02, WRONG_03 } from "./lessons-01-03-wrong";
-import { WRONG_04, WRONG_05 } from "./lessons-04-06-wrong";
+import { WRONG_04, WRONG_05, WRONG_06 } from "./lessons-04-06-wrong";
 import { todo } from "../../lib/exercises/todo";
 import type { Exercise } from "../../lib/exercises/types";
 import { tensor } from "../../lib/tensor/creation";
@@ -72,6 +73,7 @@ const WRONG: Record<CheckName, { answer: unknown; mistake: RegExp }[]> = {
   ...WRONG_03,
   ...WRONG_04,
   ...WRONG_05,
+  ...WRONG_06,
 };
 
 /** The solution modules, by lesson number: each exercise's reference must be the export named `answer`. */
@@ -82,6 +84,7 @@ const SOLUTIONS: Record<string, Record<string, unknown>> = {
   "03": lesson03,
   "04": lesson04,
   "05": lesson05,
+  "06": lesson06,
 };
 
 const loopForever = (): number => {

@@ -2,6 +2,12 @@
 // (spread into WRONG in catalog.test.ts; tests/exercises/lesson-04-06.test.ts use them too).
 
 import { Value } from "../../lib/autograd/value";
+import { backward, zeroGrad } from "../../lib/autograd/backward";
+import { mse } from "../../lib/nn/losses";
+import { tensor } from "../../lib/tensor/creation";
+import { matmul } from "../../lib/tensor/matmul";
+import { take } from "../../lib/tensor/shape-ops";
+import { Tensor } from "../../lib/tensor/tensor";
 
 const f = (z: number): number => 1 / (1 + Math.exp(-z));
 
@@ -75,5 +81,41 @@ export const WRONG_05 = {
   predictedGradTwice: [
     { answer: 6, mistake: /accumulate/ },
     { answer: 9, mistake: /c = a·a itself/ },
+  ],
+};
+
+type Params = { w: Tensor; b: Tensor };
+type Data = { x: Tensor; y: Tensor };
+
+/** A hand-written epoch with one slip, written the way a student might (not the check's variant code). */
+function studentEpoch(slip: "fullBatch" | "ascent" | "firstOnly" | "noZeroGrad") {
+  return (params: Params, data: Data, options: { batchSize: number; lr: number }): Params => {
+    const w = tensor(params.w.toArray(), { requiresGrad: true });
+    const b = tensor(params.b.toArray(), { requiresGrad: true });
+    const n = data.x.shape[0];
+    const size = slip === "fullBatch" ? n : options.batchSize;
+    const end = slip === "firstOnly" ? size : n;
+    for (let start = 0; start < end; start += size) {
+      const rows = Array.from({ length: Math.min(size, n - start) }, (_, i) => start + i);
+      if (slip !== "noZeroGrad") zeroGrad([w, b]);
+      backward(mse(matmul(take(data.x, rows), w).add(b), take(data.y, rows)));
+      const sign = slip === "ascent" ? -1 : 1;
+      for (const p of [w, b])
+        p.data.forEach((v, i) => (p.data[i] = v - sign * options.lr * p.grad!.data[i]));
+    }
+    return { w, b };
+  };
+}
+
+export const WRONG_06 = {
+  sgdEpoch: [
+    { answer: studentEpoch("fullBatch"), mistake: /batch gradient descent/ },
+    { answer: studentEpoch("ascent"), mistake: /uphill/ },
+    { answer: studentEpoch("firstOnly"), mistake: /first batch/ },
+    { answer: studentEpoch("noZeroGrad"), mistake: /zeroGrad/ },
+  ],
+  predictedSmoothest: [
+    { answer: 1, mistake: /noisiest/ },
+    { answer: 8, mistake: /full batch/ },
   ],
 };

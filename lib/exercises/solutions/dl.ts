@@ -9,3 +9,6 @@ export { tensor } from "../../tensor/creation";
 export { mul } from "../../tensor/elementwise";
 export * as nn from "../../nn/index";
 export { Value } from "../../autograd/value";
+export { matmul } from "../../tensor/matmul";
+export { backward, zeroGrad } from "../../autograd/backward";
+export * as data from "../../data/index";
