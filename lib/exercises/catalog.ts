@@ -10,6 +10,8 @@ import * as lesson03 from "./lessons/lesson-03";
 import * as lesson04 from "./lessons/lesson-04";
 import * as lesson05 from "./lessons/lesson-05";
 import * as lesson06 from "./lessons/lesson-06";
+import * as lesson07 from "./lessons/lesson-07";
+import * as lesson08 from "./lessons/lesson-08";
 import type { Exercise, Verdict } from "./types";
 
 /** Every exercise, keyed by the name of its check. */
@@ -21,6 +23,8 @@ export const exercises = {
   ...lesson04,
   ...lesson05,
   ...lesson06,
+  ...lesson07,
+  ...lesson08,
 } satisfies Record<string, Exercise>;
 
 /** The name of a check: `dl.check.<CheckName>`. */

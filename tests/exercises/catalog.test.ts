@@ -14,6 +14,9 @@ import * as lesson05 from "../../lib/exercises/solutions/lesson-05";
 import * as lesson06 from "../../lib/exercises/solutions/lesson-06";
 import { WRONG_01, WRONG_02, WRONG_03 } from "./lessons-01-03-wrong";
 import { WRONG_04, WRONG_05, WRONG_06 } from "./lessons-04-06-wrong";
+import { WRONG_07, WRONG_08 } from "./lessons-07-08-wrong";
+import * as lesson07 from "../../lib/exercises/solutions/lesson-07";
+import * as lesson08 from "../../lib/exercises/solutions/lesson-08";
 import { todo } from "../../lib/exercises/todo";
 import type { Exercise } from "../../lib/exercises/types";
 import { tensor } from "../../lib/tensor/creation";
@@ -74,6 +77,8 @@ const WRONG: Record<CheckName, { answer: unknown; mistake: RegExp }[]> = {
   ...WRONG_04,
   ...WRONG_05,
   ...WRONG_06,
+  ...WRONG_07,
+  ...WRONG_08,
 };
 
 /** The solution modules, by lesson number: each exercise's reference must be the export named `answer`. */
@@ -85,6 +90,8 @@ const SOLUTIONS: Record<string, Record<string, unknown>> = {
   "04": lesson04,
   "05": lesson05,
   "06": lesson06,
+  "07": lesson07,
+  "08": lesson08,
 };
 
 const loopForever = (): number => {

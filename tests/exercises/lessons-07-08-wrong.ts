@@ -1,0 +1,125 @@
+// Plausible wrong answers of lessons 7–8's checks and the targeted message each must get
+// (spread into WRONG in catalog.test.ts; tests/exercises/lesson-07.test.ts and lesson-08.test.ts use them).
+import * as s07 from "../../lib/exercises/solutions/lesson-07";
+
+const flip = (k: number[][]): number[][] => k.map((r) => [...r].reverse()).reverse();
+const transpose = (k: number[][]): number[][] => k[0].map((_, j) => k.map((r) => r[j]));
+
+export const WRONG_07 = {
+  conv2d: [
+    {
+      answer: (s: number[][], k: number[][]) => s07.conv2d(s, flip(k)),
+      mistake: /flipped the kernel/,
+    },
+    { answer: (s: number[][], k: number[][]) => s07.conv2d(s, transpose(k)), mistake: /swapped/ },
+    {
+      answer: (s: number[][], k: number[][]) =>
+        s07
+          .conv2d(s, k)
+          .slice(0, -1)
+          .map((r) => r.slice(0, -1)),
+      mistake: /one row or column short/,
+    },
+  ],
+  outputSize: [
+    {
+      answer: (n: number, k: number, p: number, s: number) => Math.floor((n + 2 * p - k) / s),
+      mistake: /forgot the \+ 1/,
+    },
+    {
+      answer: (n: number, k: number, p: number, s: number) => Math.floor((n + p - k) / s) + 1,
+      mistake: /n \+ 2p/,
+    },
+    { answer: (n: number, k: number, p: number) => n + 2 * p - k + 1, mistake: /stride divides/ },
+    {
+      answer: (n: number, k: number, p: number, s: number) => (n + 2 * p - k) / s + 1,
+      mistake: /Math\.floor/,
+    },
+  ],
+  maxPool: [
+    {
+      answer: (x: number[][], size: number) =>
+        s07
+          .maxPool(
+            x.map((r) => r.map((v) => -v)),
+            size,
+          )
+          .map((r) => r.map((v) => -v)),
+      mistake: /smallest value/,
+    },
+    {
+      answer: (x: number[][], size: number) => {
+        const out: number[][] = [];
+        for (let i = 0; i + size <= x.length; i += size) {
+          const row: number[] = [];
+          for (let j = 0; j + size <= x[0].length; j += size) {
+            let sum = 0;
+            for (let u = 0; u < size; u++) for (let v = 0; v < size; v++) sum += x[i + u][j + v];
+            row.push(sum / (size * size));
+          }
+          out.push(row);
+        }
+        return out;
+      },
+      mistake: /average pooling/,
+    },
+    {
+      answer: (x: number[][], size: number) =>
+        x
+          .slice(0, x.length - size + 1)
+          .map((r, i) =>
+            r
+              .slice(0, r.length - size + 1)
+              .map((_, j) =>
+                Math.max(...x.slice(i, i + size).flatMap((row) => row.slice(j, j + size))),
+              ),
+          ),
+      mistake: /overlap/,
+    },
+  ],
+  predictedCnnWins: [
+    { answer: false, mistake: /CNN does better/ },
+    { answer: false, mistake: /shared|reuse/ },
+  ],
+};
+
+export const WRONG_08 = {
+  l2Gradient: [
+    { answer: (w: number[], p: number) => w.map((wi) => p * wi), mistake: /forgot the 2/ },
+    { answer: (w: number[]) => w.map((wi) => 2 * wi), mistake: /Where is p/ },
+    { answer: (w: number[], p: number) => w.map((wi) => p * Math.sign(wi)), mistake: /L1 penalty/ },
+    {
+      answer: (w: number[], p: number) => w.map((wi) => p * wi * wi),
+      mistake: /not their derivative/,
+    },
+  ],
+  invertedDropout: [
+    {
+      answer: (x: number[], p: number, u: number[]) => x.map((xi, i) => (u[i] < p ? 0 : xi)),
+      mistake: /did not scale/,
+    },
+    {
+      answer: (x: number[], p: number, u: number[]) => x.map((xi, i) => (u[i] < p ? 0 : xi / p)),
+      mistake: /not by p/,
+    },
+    {
+      answer: (x: number[], p: number, u: number[]) =>
+        x.map((xi, i) => (u[i] < p ? 0 : xi * (1 - p))),
+      mistake: /test-time rule/,
+    },
+    {
+      answer: (x: number[], p: number, u: number[]) =>
+        x.map((xi, i) => (u[i] < p ? xi / (1 - p) : 0)),
+      mistake: /mask is inverted/,
+    },
+  ],
+  patience: [
+    { answer: 1, mistake: /too short/ },
+    { answer: 0, mistake: /too short/ },
+    { answer: 60, mistake: /never stop early/ },
+  ],
+  predictedStopEpoch: [
+    { answer: 10, mistake: /best epoch \+ patience/ },
+    { answer: 60, mistake: /does stop early/ },
+  ],
+};
