@@ -88,6 +88,51 @@ function rows(
   return { values: out, lo, hi };
 }
 
+/** The three layers (shading, boundary line, points) over the box `lo`–`hi`. */
+function layers(
+  classes: string[],
+  box: { lo: number[]; hi: number[] },
+  options: LinearBoundaryOptions,
+): VegaLiteSpec[] {
+  const enc = (j: number, label: string | undefined) => ({
+    field: `x${j + 1}`,
+    type: "quantitative",
+    title: label ?? (j === 0 ? "x₁" : "x₂"),
+    scale: { domain: [round(box.lo[j], 4), round(box.hi[j], 4)], nice: false, zero: false },
+  });
+  const xEnc = enc(0, options.xLabel);
+  const yEnc = enc(1, options.yLabel);
+  const only = (kind: string) => ({ filter: `datum.kind === '${kind}'` });
+  return [
+    {
+      transform: [only("cell")],
+      mark: { type: "rect", color: "#E69F00", opacity: 0.18, aria: false },
+      encoding: { x: xEnc, x2: { field: "x1e" }, y: yEnc, y2: { field: "x2e" } },
+    },
+    {
+      transform: [only("line")],
+      mark: { type: "line", color: "#000000", strokeWidth: 2 },
+      encoding: { x: xEnc, y: yEnc, order: { field: "order" } },
+    },
+    {
+      transform: [only("point")],
+      mark: {
+        type: "point",
+        filled: true,
+        size: options.mode === "slider" ? 60 : 30,
+        stroke: "white",
+        strokeWidth: 0.6,
+      },
+      encoding: {
+        x: xEnc,
+        y: yEnc,
+        color: { field: "label", type: "nominal", title: "class", scale: categoryScale(classes) },
+        shape: { field: "label", type: "nominal", title: "class", scale: { domain: classes } },
+      },
+    },
+  ];
+}
+
 /** Small multiples (or a slider) of a perceptron's boundary after each epoch, over the points. */
 export function linearBoundaries(
   x: NumericInput,
@@ -108,52 +153,7 @@ export function linearBoundaries(
   const { values: pts, classes } = pointValues(x, y, options);
   const { values, lo, hi } = rows(pts, history, options.resolution ?? 24);
   const slider = options.mode === "slider";
-  const scale = (j: number) => ({
-    domain: [round(lo[j], 4), round(hi[j], 4)],
-    nice: false,
-    zero: false,
-  });
-  const xEnc = {
-    field: "x1",
-    type: "quantitative",
-    title: options.xLabel ?? "x₁",
-    scale: scale(0),
-  };
-  const yEnc = {
-    field: "x2",
-    type: "quantitative",
-    title: options.yLabel ?? "x₂",
-    scale: scale(1),
-  };
-  const only = (kind: string) => ({ filter: `datum.kind === '${kind}'` });
-  const layer = [
-    {
-      transform: [only("cell")],
-      mark: { type: "rect", color: "#E69F00", opacity: 0.18, aria: false },
-      encoding: { x: xEnc, x2: { field: "x1e" }, y: yEnc, y2: { field: "x2e" } },
-    },
-    {
-      transform: [only("line")],
-      mark: { type: "line", color: "#000000", strokeWidth: 2 },
-      encoding: { x: xEnc, y: yEnc, order: { field: "order" } },
-    },
-    {
-      transform: [only("point")],
-      mark: {
-        type: "point",
-        filled: true,
-        size: slider ? 60 : 30,
-        stroke: "white",
-        strokeWidth: 0.6,
-      },
-      encoding: {
-        x: xEnc,
-        y: yEnc,
-        color: { field: "label", type: "nominal", title: "class", scale: categoryScale(classes) },
-        shape: { field: "label", type: "nominal", title: "class", scale: { domain: classes } },
-      },
-    },
-  ];
+  const layer = layers(classes, { lo, hi }, options);
   const description =
     options.description ??
     `The perceptron's decision boundary (black line; shaded side = class 1) after each of ${epochs} epoch${epochs === 1 ? "" : "s"}, over ${pts.length} points` +
