@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runNotebook, type NotebookResult } from "../../tools/runner";
 
 const PLAIN = "tests/fixtures/notebooks/plain.ipynb";
+const CRASH = "tests/fixtures/notebooks/crash.ipynb";
 const ART = `test-artifacts/reliability-runner-${process.pid}`;
 const FULL = join(ART, "full-disk");
 const MISSING_KERNEL = { argv: ["/nonexistent/course-kernel", "{connection_file}"] };
@@ -32,14 +33,18 @@ function mountFullDisk(): boolean {
 let fullDisk = false;
 let unwritable: NotebookResult;
 let onFullDisk: NotebookResult | null = null;
+let crashed: NotebookResult;
 
 beforeAll(async () => {
   mkdirSync(ART, { recursive: true });
   writeFileSync(join(ART, "a-file"), "a regular file where a folder should be\n");
   fullDisk = mountFullDisk();
-  const runs = [runNotebook(PLAIN, { outDir: join(ART, "a-file", "sub") })];
+  const runs = [
+    runNotebook(CRASH, { outDir: join(ART, "crash") }),
+    runNotebook(PLAIN, { outDir: join(ART, "a-file", "sub") }),
+  ];
   if (fullDisk) runs.push(runNotebook(PLAIN, { outDir: join(FULL, "out") }));
-  [unwritable, onFullDisk = null] = await Promise.all(runs);
+  [crashed, unwritable, onFullDisk = null] = await Promise.all(runs);
 }, 300_000);
 
 afterAll(() => {
@@ -80,6 +85,24 @@ describe("runNotebook when the kernel or the disk fails", () => {
       /plain\.ipynb: kernel failed to start \(kernel command not found: "\/nonexistent\/course-kernel"\)/,
     );
     expect(JSON.parse(readFileSync(r.outPath!, "utf8")).cells[1].outputs).toEqual([]);
+  });
+
+  it("a kernel that dies mid-run: the executed copy on disk keeps the outputs so far and marks the cell", () => {
+    const written = JSON.parse(readFileSync(crashed.outPath!, "utf8"));
+    expect(written.cells.map((c: { execution_count: number | null }) => c.execution_count)).toEqual(
+      [1, 2, null],
+    );
+    expect(written.cells[0].outputs).toEqual([
+      { output_type: "stream", name: "stdout", text: "alive\n" },
+    ]);
+    expect(written.cells[1].outputs).toEqual([
+      expect.objectContaining({
+        output_type: "error",
+        ename: "KernelDied",
+        evalue: expect.stringMatching(/exit code 3/),
+      }),
+    ]);
+    expect(written.cells[2].outputs).toEqual([]);
   });
 
   it("an output folder under a regular file: the message names notebook and copy; outputs kept", () => {

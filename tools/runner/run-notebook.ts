@@ -97,6 +97,9 @@ async function runCell(
   const outputs: Output[] = [];
   collectOutputs(outcome.messages, outputs, run.displays);
   const error = outcomeError(outcome, outputs, source, seconds);
+  // How the kernel ended goes into the cell's error output too, not only into the report.
+  if (error && outcome.status === "died" && run.kernel.exited !== null)
+    error.evalue += ` (${run.kernel.exited})`;
   run.cells[i] = {
     ...cell,
     execution_count: ++run.count,
@@ -104,7 +107,6 @@ async function runCell(
   };
   if (error === null) return true;
   if (run.kernel.exited !== null) {
-    if (outcome.status === "died") error.evalue += ` (${run.kernel.exited})`;
     run.kernel.kill();
     if (options.continueOnError)
       run.kernel = await KernelClient.start({
