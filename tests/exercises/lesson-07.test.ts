@@ -1,0 +1,76 @@
+// Lesson 7's checks: the reference reproduces the lecture's numbers; other right answers pass
+// (the library's conv2d and maxPool2d wrapped as functions of arrays).
+import { describe, expect, it } from "vitest";
+import * as lesson07 from "../../lib/exercises/lessons/lesson-07";
+import * as solutions from "../../lib/exercises/solutions/lesson-07";
+import { conv2d as libConv2d } from "../../lib/nn/conv";
+import { maxPool2d } from "../../lib/nn/pool";
+import { tensor } from "../../lib/tensor/creation";
+import { attempt } from "./helpers";
+import { WRONG_07 } from "./lessons-07-08-wrong";
+
+// prettier-ignore
+const SOURCE = [
+  [5, 2, 6, 8, 2, 0, 1, 2], [4, 3, 4, 5, 1, 9, 6, 3], [3, 9, 2, 4, 7, 7, 6, 9], [1, 3, 4, 6, 8, 2, 2, 1],
+  [8, 4, 6, 2, 3, 1, 8, 8], [5, 8, 9, 0, 1, 0, 2, 3], [9, 2, 6, 6, 3, 6, 2, 1], [9, 8, 8, 2, 6, 3, 4, 5],
+];
+const KERNEL = [
+  [-1, 0, 1],
+  [2, 1, 2],
+  [1, -2, 0],
+];
+
+const viaLibrary = (s: number[][], k: number[][]) =>
+  (libConv2d(tensor([[s]]), tensor([[k]]), null).toArray() as number[][][][])[0][0];
+
+describe("lesson 7 checks", () => {
+  it("the reference conv2d gives 5 first and the library's whole destination layer", () => {
+    const d = solutions.conv2d(SOURCE, KERNEL);
+    expect(d[0][0]).toBe(5);
+    expect(d).toEqual(viaLibrary(SOURCE, KERNEL));
+  });
+
+  it("a conv2d written on the library's dl.nn.conv2d passes", () => {
+    expect(attempt(lesson07.conv2d, viaLibrary).status).toBe("passed");
+  });
+
+  it("the reference maxPool gives [[8, 9], [5, 6]] on the lecture's layer, and the library's version passes", () => {
+    const layer = [
+      [4, 1, 5, 0],
+      [7, 8, 9, 8],
+      [3, 5, 6, 5],
+      [2, 4, 1, 0],
+    ];
+    expect(solutions.maxPool(layer, 2)).toEqual([
+      [8, 9],
+      [5, 6],
+    ]);
+    const viaPool = (x: number[][], size: number) =>
+      (maxPool2d(tensor([[x]]), { size }).toArray() as number[][][][])[0][0];
+    expect(attempt(lesson07.maxPool, viaPool).status).toBe("passed");
+  });
+
+  it.each([
+    [8, 3, 0, 1, 6],
+    [8, 3, 1, 1, 8],
+    [8, 3, 1, 2, 4],
+    [227, 11, 0, 4, 55],
+  ])("outputSize(%i, %i, %i, %i) = %i", (n, k, p, s, o) => {
+    expect(solutions.outputSize(n, k, p, s)).toBe(o);
+  });
+
+  it.each(Object.entries(WRONG_07))(
+    "%s: every wrong answer fails with its message",
+    (name, wrongs) => {
+      const exercise = lesson07[name as keyof typeof lesson07];
+      for (const w of wrongs) expect(attempt(exercise, w.answer).mistake).toMatch(w.mistake);
+    },
+  );
+
+  it.each([
+    [true, "passed"],
+    [false, "failed"],
+  ] as const)("predicting 'the CNN wins' = %s is %s (the truth is true)", (guess, status) => {
+    expect(attempt(lesson07.predictedCnnWins, guess).status).toBe(status);
+  });
+});
