@@ -61,7 +61,12 @@ export function joinText(text: MultilineString | undefined): string {
 
 /** Reads and minimally validates a notebook file; throws naming the file when it is not one. */
 export function readNotebook(file: string): Notebook {
-  const nb = JSON.parse(fs.readFileSync(file, "utf8")) as Notebook;
+  let nb: Notebook;
+  try {
+    nb = JSON.parse(fs.readFileSync(file, "utf8")) as Notebook;
+  } catch (e) {
+    throw new Error(`export: ${file} is not valid JSON (${(e as Error).message})`);
+  }
   if (typeof nb !== "object" || nb === null || !Array.isArray(nb.cells) || nb.nbformat !== 4) {
     throw new Error(`export: ${file} is not an nbformat 4 notebook`);
   }
