@@ -72,6 +72,10 @@ function fmt(v: number | null, digits = 2): string {
   return v >= 100 ? v.toFixed(0) : v.toFixed(digits);
 }
 
+function times(v: number | null, digits: number): string {
+  return v === null ? "n/a" : `${fmt(v, digits)}×`;
+}
+
 /** The rows as a Markdown table (what `npm run bench` prints and the README quotes). */
 export function table(rows: readonly Row[]): string {
   const head =
@@ -80,7 +84,7 @@ export function table(rows: readonly Row[]): string {
   for (const r of rows) {
     const met = r.met === null ? "" : r.met ? "yes" : "no";
     lines.push(
-      `| ${r.workload} | ${r.unit} | ${fmt(r.median.ours)} | ${fmt(r.median["tfjs-cpu"])} | ${fmt(r.median["tfjs-wasm"])} | ${fmt(r.ratio.tfjsCpu, 1)}× | ${fmt(r.ratio.tfjsWasm, 2)}× | ${r.target} | ${met} |`,
+      `| ${r.workload} | ${r.unit} | ${fmt(r.median.ours)} | ${fmt(r.median["tfjs-cpu"])} | ${fmt(r.median["tfjs-wasm"])} | ${times(r.ratio.tfjsCpu, 1)} | ${times(r.ratio.tfjsWasm, 2)} | ${r.target} | ${met} |`,
     );
   }
   return lines.join("\n");
