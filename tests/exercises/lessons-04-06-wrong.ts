@@ -77,6 +77,7 @@ export const WRONG_05 = {
     { answer: tanhWith((t) => 1 - t), mistake: /forgot the square/ },
     { answer: tanhWith((t) => 1 - t * t, { noUpstream: true }), mistake: /out\.grad/ },
     { answer: (x: Value) => new Value(Math.tanh(x.data), "", "tanh", [x]), mistake: /backwardFn/ },
+    { answer: tanhWith((t) => 1 - t * t, { assign: true }), mistake: /x\.grad \+=/ },
   ],
   predictedGradTwice: [
     { answer: 6, mistake: /accumulate/ },

@@ -102,8 +102,9 @@ export const gradB3 = defineExercise({
 });
 
 /**
- * Runs a student's scalar op inside L = 3·op(x) + 2x and returns [op(x), ∂L/∂x]: the factor 3 shows
- * whether backward multiplies by out.grad, the second use of x whether it accumulates with +=.
+ * Runs a student's scalar op inside L = op(x)·(x + 2) and returns [op(x), ∂L/∂x]. The node op(x)·x
+ * consumes both op(x) and x, so its gradient reaches x before op's backward runs: an op that
+ * assigns (=) instead of accumulating (+=) loses it; the factor (x + 2) tests the use of out.grad.
  */
 function probe(op: unknown): unknown {
   if (typeof op !== "function") return op;
@@ -111,14 +112,18 @@ function probe(op: unknown): unknown {
     const input = new Value(x, "x");
     const out: unknown = (op as (v: Value) => unknown)(input);
     if (!(out instanceof Value)) return out;
-    out.mul(3).add(input.mul(2)).backward();
+    out.mul(input).add(out.mul(2)).backward();
     return [out.data, input.grad];
   };
 }
-const probed = (grad: (t: number, x: number) => number) => (x: number) => {
-  const t = Math.tanh(x);
-  return [t, grad(t, x)];
-};
+/** [tanh x, ∂L/∂x] when op's backward sends `local(t, x)·out.grad` to x (`other`: the x·out path). */
+const probed =
+  (local: (t: number, x: number) => number, opts: { upstream?: boolean; other?: boolean } = {}) =>
+  (x: number) => {
+    const t = Math.tanh(x);
+    const upstream = opts.upstream === false ? 1 : x + 2;
+    return [t, (opts.other === false ? 0 : t) + local(t, x) * upstream];
+  };
 
 const tanhInner = defineExercise({
   id: "05-tanh-backward",
@@ -127,32 +132,32 @@ const tanhInner = defineExercise({
   answer: "tanhOp",
   reference: probe(solutions.tanhOp) as (x: number) => number[],
   cases: [0.5, -1.2, 2, 0].map((x) => ({
-    name: `[tanh(x), ∂L/∂x] for L = 3·tanhOp(x) + 2x at x = ${x}`,
+    name: `[tanh(x), ∂L/∂x] for L = tanhOp(x)·(x + 2) at x = ${x}`,
     args: [x] as [number],
   })),
   mistakes: [
     {
       message: "The local derivative uses the output: 1 − tanh²(x), not 1 − x².",
-      variant: probed((t, x) => 3 * (1 - x * x) + 2),
+      variant: probed((t, x) => 1 - x * x),
     },
     {
       message: "The derivative of tanh is 1 − tanh²(x): you forgot the square.",
-      variant: probed((t) => 3 * (1 - t) + 2),
+      variant: probed((t) => 1 - t),
     },
     {
       message:
         "Multiply the local derivative by out.grad (the gradient arriving from above): that is the chain rule.",
-      variant: probed((t) => 1 - t * t + 2),
+      variant: probed((t) => 1 - t * t, { upstream: false }),
     },
     {
       message:
         "Accumulate with x.grad += …: x is also used elsewhere, and = overwrote that gradient.",
-      variant: probed((t) => 3 * (1 - t * t)),
+      variant: probed((t) => 1 - t * t, { other: false }),
     },
     {
       message:
         "x.grad only got the gradient of the other path: set out.backwardFn to send tanh's gradient to x.",
-      variant: probed(() => 2),
+      variant: probed(() => 0),
     },
   ],
   hints: [
