@@ -3,11 +3,10 @@
  *
  *   course run [paths…] [--out DIR] [--jobs N] [--timeout S] [--continue-on-error]
  *   course export [--instructor] [--in DIR] [--out DIR] [lessons…]
- *   course all            run every lesson, then export the site
+ *   course all [--instructor]   run every lesson (and solutions), then export the site
  *   course --help
  *
- * Each subcommand is one entry of COMMANDS: adding one is an import and a line (and one more
- * line in ALL_STEPS when `course all` / `npm start` should run it too).
+ * Each subcommand is one entry of COMMANDS: adding one is an import and a line.
  */
 import { parseArgs } from "node:util";
 import {
@@ -28,7 +27,8 @@ Commands:
   run [paths…]   execute notebooks headlessly in the tslab kernel (default: every lesson and solution)
   export         write the site from the executed lessons: [--instructor] [--in DIR] [--out DIR] [lessons…]
                  (default: every lesson of executed/notebooks into site/; --instructor adds solutions)
-  all            run every lesson, then export the site (what \`npm start\` does); the default command
+  all            run every lesson, then export the site (what \`npm start\` does); the default command;
+                 --instructor also runs the solution notebooks and adds them to the site
   help           show this help
 
 Options of run:
@@ -79,15 +79,21 @@ export async function runCommand(args: string[]): Promise<number> {
   return results.every((result) => result.ok) ? 0 : 1;
 }
 
-/** The steps of `course all`, in order (the exporter adds its step here). */
-const ALL_STEPS: Command[] = [runCommand, runExport];
-
-/** `course all`: every lesson, then each further step (the site export); the worst exit code. */
+/**
+ * `course all [--instructor]`: executes every lesson, then exports the site; with `--instructor`
+ * the solution notebooks are executed too and the site includes them. Returns the worst exit code.
+ */
 export async function allCommand(args: string[]): Promise<number> {
-  if (args.length > 0) throw new Error(`takes no arguments, got ${args.join(" ")}`);
-  let worst = 0;
-  for (const step of ALL_STEPS) worst = Math.max(worst, await step([]));
-  return worst;
+  const { values } = parseArgs({ args, options: { instructor: { type: "boolean" } } });
+  const instructor = values.instructor ?? false;
+  const lessons = lessonPaths().filter((path) => instructor || !isSolution(path));
+  const ran = await runCommand(lessons);
+  const exported = await runExport(instructor ? ["--instructor"] : []);
+  return Math.max(ran, exported);
+}
+
+function isSolution(path: string): boolean {
+  return path.replaceAll("\\", "/").startsWith("notebooks/solutions/");
 }
 
 const COMMANDS: Record<string, Command> = {
