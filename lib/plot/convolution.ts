@@ -81,6 +81,41 @@ function panelLayers(kh: number, kw: number, ow: number, gap: number, pos: strin
   ];
 }
 
+/** One row per cell of the source and (shifted right by `gap`) of the destination, with rect bounds. */
+function cellValues(src: number[][], dst: number[][], gap: number) {
+  const ow = dst[0].length;
+  const cell = (part: string, row: number, col: number, index: number, v: number) => ({
+    part,
+    row,
+    col,
+    index,
+    value: round(v),
+    x: col,
+    x2: col + 1,
+    y: row + 1,
+    y2: row + 2,
+    yc: row + 1.5,
+  });
+  return [
+    ...src.flatMap((r, i) => r.map((v, j) => cell("source", i, j, -1, v))),
+    ...dst.flatMap((r, i) => r.map((v, j) => cell("destination", i, j + gap, i * ow + j, v))),
+  ];
+}
+
+/** Checks both matrices and returns them with the destination layer. */
+function layers(source: NumericInput, kernel: NumericInput) {
+  const src = toMatrix(source, "convolutionSteps");
+  const k = toMatrix(kernel, "convolutionSteps");
+  const kh = k.length;
+  const kw = k[0]?.length ?? 0;
+  if (kh === 0 || kw === 0 || kh > src.length || kw > (src[0]?.length ?? 0)) {
+    throw new ShapeError(
+      `convolutionSteps: kernel [${kh}, ${kw}] must be non-empty and fit in the source [${src.length}, ${src[0]?.length ?? 0}]`,
+    );
+  }
+  return { src, kh, kw, dst: correlate(src, k) };
+}
+
 /**
  * The kernel sliding over the source layer: at position p (row-major over the destination), the
  * window src[i..i+KH−1][j..j+KW−1] is highlighted, with i = ⌊p / OW⌋, j = p mod OW, and the
@@ -92,72 +127,41 @@ export function convolutionSteps(
   kernel: NumericInput,
   options: ConvolutionStepsOptions = {},
 ): VegaLiteSpec {
-  const src = toMatrix(source, "convolutionSteps");
-  const k = toMatrix(kernel, "convolutionSteps");
-  const kh = k.length;
-  const kw = k[0]?.length ?? 0;
-  if (kh === 0 || kw === 0 || kh > src.length || kw > (src[0]?.length ?? 0)) {
-    throw new ShapeError(
-      `convolutionSteps: kernel [${kh}, ${kw}] must be non-empty and fit in the source [${src.length}, ${src[0]?.length ?? 0}]`,
-    );
-  }
-  const dst = correlate(src, k);
+  const { src, kh, kw, dst } = layers(source, kernel);
   const ow = dst[0].length;
   const last = dst.length * ow - 1;
   const gap = src[0].length + 2;
-  const values = [
-    ...src.flatMap((r, i) =>
-      r.map((v, j) => ({ part: "source", row: i, col: j, index: -1, value: round(v) })),
-    ),
-    ...dst.flatMap((r, i) =>
-      r.map((v, j) => ({
-        part: "destination",
-        row: i,
-        col: j + gap,
-        index: i * ow + j,
-        value: round(v),
-      })),
-    ),
-  ].map((d) => ({ ...d, x: d.col, x2: d.col + 1, y: d.row + 1, y2: d.row + 2, yc: d.row + 1.5 }));
+  const data = { values: cellValues(src, dst, gap) };
   const width = options.width ?? (gap + ow) * 24;
   const height = options.height ?? (src.length + 1) * 24;
   const description =
     options.description ??
     `The ${kh}×${kw} kernel sliding over the ${src.length}×${src[0].length} source layer, filling the ${dst.length}×${ow} destination layer one value at a time (first value ${round(dst[0][0])})`;
   const top = base({ ...options, width, height, description });
-  if (options.mode === "frames") {
-    const positions = options.positions ?? [0, 1, 2, last];
-    const bad = positions.find((p) => !Number.isInteger(p) || p < 0 || p > last);
-    if (bad !== undefined) {
-      throw new ArgumentError(`convolutionSteps: position ${bad} is not in [0, ${last}]`);
-    }
-    delete top.width;
-    delete top.height;
-    return {
-      ...top,
-      data: { values },
-      vconcat: positions.map((p) => ({
-        width,
-        height,
-        title: {
-          text: `position ${p}: destination[${Math.floor(p / ow)}][${p % ow}] = ${round(dst[Math.floor(p / ow)][p % ow])}`,
-          fontSize: 12,
-        },
-        layer: panelLayers(kh, kw, ow, gap, String(p)),
-      })),
-    };
+  const panel = (pos: string) => panelLayers(kh, kw, ow, gap, pos);
+  if (options.mode !== "frames") {
+    const value = Math.min(Math.max(0, options.start ?? 0), last);
+    const bind = { input: "range", min: 0, max: last, step: 1, name: "kernel position " };
+    return { ...top, params: [{ name: "position", value, bind }], data, layer: panel("position") };
   }
-  const start = Math.min(Math.max(0, options.start ?? 0), last);
+  const positions = options.positions ?? [0, 1, 2, last];
+  const bad = positions.find((p) => !Number.isInteger(p) || p < 0 || p > last);
+  if (bad !== undefined) {
+    throw new ArgumentError(`convolutionSteps: position ${bad} is not in [0, ${last}]`);
+  }
+  delete top.width;
+  delete top.height;
+  const at = (p: number) => round(dst[Math.floor(p / ow)][p % ow]);
+  const title = (p: number) =>
+    `position ${p}: destination[${Math.floor(p / ow)}][${p % ow}] = ${at(p)}`;
   return {
     ...top,
-    params: [
-      {
-        name: "position",
-        value: start,
-        bind: { input: "range", min: 0, max: last, step: 1, name: "kernel position " },
-      },
-    ],
-    data: { values },
-    layer: panelLayers(kh, kw, ow, gap, "position"),
+    data,
+    vconcat: positions.map((p) => ({
+      width,
+      height,
+      title: { text: title(p), fontSize: 12 },
+      layer: panel(String(p)),
+    })),
   };
 }
