@@ -62,7 +62,7 @@ export function fit(model: Module, data: Dataset, options: FitOptions): History 
   }
   run.history.stoppedEarly = run.history.epochs < options.epochs;
   if (keepBest) model.loadState(bestState);
-  run.display?.finish(progress(run, run.history.epochs, 0, NaN));
+  run.display?.finish(progress(run, run.history.epochs, stepsPerEpoch(run), NaN));
   return run.history;
 }
 
