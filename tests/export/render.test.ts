@@ -224,6 +224,11 @@ describe("learningGoals(notebook)", () => {
     ],
     ["a list after a bold line", nb("**You will learn:**\n1. one\n2. two"), ["one", "two"]],
     [
+      "items wrapped over several lines",
+      nb("**What you will learn**\n\n- to train an MLP with\n  `dl.train.fit`;\n- why\n\nMore."),
+      ["to train an MLP with `dl.train.fit`;", "why"],
+    ],
+    [
       "a paragraph",
       nb("# T\n\nIntro.\n\n**In this lesson you will learn** how to\nrun cells.\n\nOther."),
       ["**In this lesson you will learn** how to run cells."],

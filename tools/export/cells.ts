@@ -89,8 +89,12 @@ export function learningGoals(nb: Notebook): string[] {
     let k = at + 1;
     while (k < lines.length && lines[k].trim() === "") k++;
     const items: string[] = [];
-    for (; k < lines.length && LIST_ITEM.test(lines[k]); k++)
-      items.push(lines[k].replace(LIST_ITEM, "").trim());
+    for (; k < lines.length; k++) {
+      if (LIST_ITEM.test(lines[k])) items.push(lines[k].replace(LIST_ITEM, "").trim());
+      else if (items.length > 0 && /^\s+\S/.test(lines[k]))
+        items[items.length - 1] += ` ${lines[k].trim()}`;
+      else break;
+    }
     if (items.length > 0) return items;
     const paragraph = source.split(/\n\s*\n/).find((p) => GOALS.test(p) && !/^#/.test(p.trim()));
     if (paragraph !== undefined) return [paragraph.replace(/\s*\n\s*/g, " ").trim()];
