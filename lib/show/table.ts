@@ -8,8 +8,8 @@
 import { escapeHtml } from "./html";
 import { displayBundle } from "./display";
 
-/** One record per row, or one array per column. */
-export type TableInput = readonly Record<string, unknown>[] | Record<string, readonly unknown[]>;
+/** One record per row (any object type, interfaces included), or one array per column. */
+export type TableInput = readonly object[] | Record<string, readonly unknown[]>;
 
 function toRows(input: TableInput): Record<string, unknown>[] {
   if (Array.isArray(input)) return input as Record<string, unknown>[];

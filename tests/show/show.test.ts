@@ -72,6 +72,15 @@ describe("table, html, markdown, text, error", () => {
     );
   });
 
+  it("formatTable(rows) takes rows typed by an interface (no index signature)", () => {
+    interface Person {
+      name: string;
+      weight: number;
+    }
+    const people: Person[] = [{ name: "Diana", weight: 120 }];
+    expect(show.formatTable(people).text).toBe("name   weight\n-----  ------\nDiana     120");
+  });
+
   it("formatTable(columns) equals formatTable(rows)", () => {
     const rows = show.formatTable([
       { a: 1, b: "x" },
