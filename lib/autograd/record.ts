@@ -55,3 +55,23 @@ export function addGrad(t: Tensor, g: Float64Array): void {
   const acc = t.grad.data;
   for (let i = 0; i < acc.length; i++) acc[i] += g[i];
 }
+
+/**
+ * `addGrad` for a gradient array the caller has just created and hands over: when `t` has no
+ * gradient yet, `g` becomes it (no zero-filled copy, no second pass; 0 + g = g, so the values are
+ * `addGrad`'s, up to the sign of a zero); otherwise it is added as `addGrad` does. The caller must not keep or
+ * reuse `g` afterwards. Used by the conv, pooling, linear and ReLU backward passes (lessons 6–8),
+ * where a fresh 1.6 MB array per step costs more in page faults than the arithmetic.
+ *
+ *   t.grad = t.grad ?? g   or   t.grad += g
+ *
+ * Shapes: g has t.size values. Example: adoptGrad(x, conv2dBackward(…).dx)
+ */
+export function adoptGrad(t: Tensor, g: Float64Array): void {
+  if (!t.requiresGrad) return;
+  if (t.grad === null && g.length === t.size) {
+    t.grad = new Tensor(g, t.shape);
+    return;
+  }
+  addGrad(t, g);
+}

@@ -1,4 +1,4 @@
-import { addGrad, attach } from "../autograd/record";
+import { adoptGrad, attach } from "../autograd/record";
 import { ShapeError, formatShape } from "../errors";
 import { conv2dBackward, conv2dDims, conv2dForward } from "../kernels/conv2d";
 import { Tensor } from "../tensor/tensor";
@@ -31,10 +31,13 @@ export function conv2d(
     d.ow,
   ]);
   return attach(out, "conv2d", b ? [x, w, b] : [x, w], () => {
-    const { dx, dw, db } = conv2dBackward(x.data, w.data, out.grad!.data, d);
-    addGrad(x, dx);
-    addGrad(w, dw);
-    if (b) addGrad(b, db);
+    // dx is skipped when x needs no gradient (a first layer): no col2im, no fresh array
+    const { dx, dw, db } = conv2dBackward(x.data, w.data, out.grad!.data, d, {
+      inputGrad: x.requiresGrad,
+    });
+    if (x.requiresGrad) adoptGrad(x, dx);
+    adoptGrad(w, dw);
+    if (b) adoptGrad(b, db);
   });
 }
 

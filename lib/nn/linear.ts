@@ -1,4 +1,4 @@
-import { addGrad, attach } from "../autograd/record";
+import { adoptGrad, attach } from "../autograd/record";
 import { ShapeError, formatShape } from "../errors";
 import { matmulInto } from "../kernels/matmul";
 import { Tensor } from "../tensor/tensor";
@@ -40,7 +40,7 @@ export function linear(x: Tensor, w: Tensor, b: Tensor | null, op = "linear"): T
     if (b && b.requiresGrad) {
       const db = new Float64Array(m);
       for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) db[j] += g[i * m + j];
-      addGrad(b, db);
+      adoptGrad(b, db);
     }
   });
 }

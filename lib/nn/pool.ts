@@ -1,4 +1,4 @@
-import { addGrad, attach } from "../autograd/record";
+import { adoptGrad, attach } from "../autograd/record";
 import {
   avgPool2dBackward,
   avgPool2dForward,
@@ -26,7 +26,9 @@ export function maxPool2d(x: Tensor, options: PoolOptions): Tensor {
   const d = pool2dDims(x.shape, options);
   const { out, argmax } = maxPool2dForward(x.data, d);
   const y = new Tensor(out, [d.n, d.c, d.oh, d.ow]);
-  return attach(y, "maxPool2d", [x], () => addGrad(x, maxPool2dBackward(y.grad!.data, argmax, d)));
+  return attach(y, "maxPool2d", [x], () =>
+    adoptGrad(x, maxPool2dBackward(y.grad!.data, argmax, d)),
+  );
 }
 
 /**
@@ -36,7 +38,7 @@ export function maxPool2d(x: Tensor, options: PoolOptions): Tensor {
 export function avgPool2d(x: Tensor, options: PoolOptions): Tensor {
   const d = pool2dDims(x.shape, options);
   const y = new Tensor(avgPool2dForward(x.data, d), [d.n, d.c, d.oh, d.ow]);
-  return attach(y, "avgPool2d", [x], () => addGrad(x, avgPool2dBackward(y.grad!.data, d)));
+  return attach(y, "avgPool2d", [x], () => adoptGrad(x, avgPool2dBackward(y.grad!.data, d)));
 }
 
 /** Max pooling layer (no parameters). Example: new dl.nn.MaxPool2d({ size: 2 }). Lesson 7. */

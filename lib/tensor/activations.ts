@@ -1,3 +1,4 @@
+import { adoptGrad, attach } from "../autograd/record";
 import { Tensor } from "./tensor";
 import { unaryResult } from "./unary-op";
 import { expectTensor } from "./check";
@@ -37,10 +38,14 @@ export function relu(x: Tensor): Tensor {
   const xd = expectTensor("relu", "x", x).data;
   const o = new Float64Array(xd.length);
   for (let i = 0; i < o.length; i++) o[i] = xd[i] > 0 ? xd[i] : 0;
-  return unaryResult("relu", x, o, () => {
+  // Backward fused into one pass (f'(x)·gradOut, the same products as unaryResult's two passes),
+  // and the fresh array becomes x's gradient when it has none: ReLU sits in every hot loop.
+  const out = new Tensor(o, x.shape);
+  return attach(out, "relu", [x], () => {
+    const g = out.grad!.data;
     const d = new Float64Array(xd.length);
-    for (let i = 0; i < d.length; i++) d[i] = xd[i] > 0 ? 1 : 0;
-    return d;
+    for (let i = 0; i < d.length; i++) d[i] = (xd[i] > 0 ? 1 : 0) * g[i];
+    adoptGrad(x, d);
   });
 }
 
