@@ -1,17 +1,17 @@
 // The exported site in a real browser: the fixtures' student and instructor editions, and the real
-// executed lessons when `executed/notebooks` holds any. Screenshots go to test-artifacts/export/.
+// lessons executed by the course project's global setup. Screenshots go to test-artifacts/export/.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportSite, type ExportResult } from "../../tools/export/export";
+import { courseDir } from "../course/results";
 import { hasChromium, launchChromium, openPage, screenshots, type PageReport } from "./browser";
 
 const FIXTURES = "tests/fixtures/executed/notebooks";
-const REAL = "executed/notebooks";
+/** The lessons executed once by the course project's global setup (tests/course/global-setup.ts). */
+const REAL = path.join(courseDir(), "notebooks");
 const ARTIFACTS = "test-artifacts/export";
-const realLessons =
-  fs.existsSync(REAL) && fs.readdirSync(REAL).some((f) => /^\d+.*\.ipynb$/.test(f));
 
 /** Two minutes a page (plotly draws with software WebGL, three screenshots each, on 2 busy cores). */
 function pageBudget(input: string): number {
@@ -22,7 +22,7 @@ function pageBudget(input: string): number {
 const sites = [
   { name: "student", input: FIXTURES, instructor: false },
   { name: "instructor", input: FIXTURES, instructor: true },
-  ...(realLessons ? [{ name: "course", input: REAL, instructor: false }] : []),
+  { name: "course", input: REAL, instructor: false },
 ];
 
 if (!hasChromium) {

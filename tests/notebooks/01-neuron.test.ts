@@ -1,6 +1,7 @@
 // Lesson 1 executed through the tslab kernel (unsolved and solved): its key numbers on the outputs.
 import { beforeAll, describe, expect, it } from "vitest";
-import { cellSource, runNotebooks, formatResult, type NotebookResult } from "../../tools/runner";
+import { cellSource, formatResult, type NotebookResult } from "../../tools/runner";
+import { courseResults } from "../course/results";
 import { executedLesson, outputMimeTypes, outputsText } from "./helpers";
 import type { Notebook } from "../../tools/runner";
 
@@ -8,7 +9,7 @@ const PATHS = ["notebooks/01-neuron.ipynb", "notebooks/solutions/01-neuron.ipynb
 let results: NotebookResult[] = [];
 
 beforeAll(async () => {
-  results = await runNotebooks(PATHS, { jobs: 2, outDir: "test-artifacts/executed-01" });
+  results = courseResults(PATHS);
 }, 600_000);
 
 /** The id of the first code cell whose source contains `text`. */

@@ -1,6 +1,7 @@
 // Lesson 04 executed through the tslab kernel (unsolved and solved): its key numbers on the outputs.
 import { beforeAll, describe, expect, it } from "vitest";
-import { cellSource, runNotebooks, formatResult, type NotebookResult } from "../../tools/runner";
+import { cellSource, formatResult, type NotebookResult } from "../../tools/runner";
+import { courseResults } from "../course/results";
 import { executedLesson, outputMimeTypes, outputsText } from "./helpers";
 import type { Notebook } from "../../tools/runner";
 
@@ -8,7 +9,7 @@ const PATHS = ["notebooks/04-mlp.ipynb", "notebooks/solutions/04-mlp.ipynb"];
 let results: NotebookResult[] = [];
 
 beforeAll(async () => {
-  results = await runNotebooks(PATHS, { jobs: 2, outDir: "test-artifacts/executed-04" });
+  results = courseResults(PATHS);
 }, 600_000);
 
 /** The outputs of the first code cell whose source contains `text`. */

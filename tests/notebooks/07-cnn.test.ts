@@ -1,19 +1,14 @@
 // Lesson 7 executed through the tslab kernel (unsolved and solved): its key numbers on the outputs.
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  cellSource,
-  formatResult,
-  runNotebooks,
-  type Notebook,
-  type NotebookResult,
-} from "../../tools/runner";
+import { cellSource, formatResult, type Notebook, type NotebookResult } from "../../tools/runner";
+import { courseResults } from "../course/results";
 import { executedLesson, outputMimeTypes, outputsText } from "./helpers";
 
 const PATHS = ["notebooks/07-cnn.ipynb", "notebooks/solutions/07-cnn.ipynb"];
 let results: NotebookResult[] = [];
 
 beforeAll(async () => {
-  results = await runNotebooks(PATHS, { jobs: 2, outDir: "test-artifacts/executed-07" });
+  results = courseResults(PATHS);
 }, 600_000);
 
 /** The output text of the first code cell whose source contains `text`. */

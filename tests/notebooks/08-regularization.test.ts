@@ -1,20 +1,15 @@
 // Lesson 8 executed through the tslab kernel (unsolved and solved): regularization narrows the
 // train–validation gap in the lesson's own printed numbers.
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  cellSource,
-  formatResult,
-  runNotebooks,
-  type Notebook,
-  type NotebookResult,
-} from "../../tools/runner";
+import { cellSource, formatResult, type Notebook, type NotebookResult } from "../../tools/runner";
+import { courseResults } from "../course/results";
 import { executedLesson, outputMimeTypes, outputsText } from "./helpers";
 
 const PATHS = ["notebooks/08-regularization.ipynb", "notebooks/solutions/08-regularization.ipynb"];
 let results: NotebookResult[] = [];
 
 beforeAll(async () => {
-  results = await runNotebooks(PATHS, { jobs: 2, outDir: "test-artifacts/executed-08" });
+  results = courseResults(PATHS);
 }, 600_000);
 
 const outputOf = (nb: Notebook, text: string): string =>

@@ -1,14 +1,15 @@
-// Executes every lesson and solution notebook through the real tslab kernel (once, two kernels at a
-// time) and asserts that each runs top to bottom. Lesson authors: add assertions on your key numbers
+// Every lesson and solution notebook, executed through the real tslab kernel by the course project's
+// global setup (tests/course/global-setup.ts), runs top to bottom. Lesson authors: add assertions on your key numbers
 // below, reading the executed outputs with the helpers (`executedLesson`, `outputsText`).
 import { beforeAll, describe, expect, it } from "vitest";
-import { formatResult, lessonPaths, runNotebooks, type NotebookResult } from "../../tools/runner";
+import { courseResults } from "../course/results";
+import { formatResult, lessonPaths, type NotebookResult } from "../../tools/runner";
 
 const PATHS = lessonPaths();
 let results: NotebookResult[] = [];
 
 beforeAll(async () => {
-  results = await runNotebooks(PATHS, { jobs: 2, outDir: "test-artifacts/executed-lessons" });
+  results = courseResults(PATHS);
 }, 1_800_000);
 
 describe("every lesson runs headlessly", () => {
