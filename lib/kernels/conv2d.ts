@@ -1,6 +1,6 @@
 import { ArgumentError, ShapeError, formatShape } from "../errors";
-import { col2im, im2col } from "./im2col";
-import { matmulInto } from "./matmul";
+import { col2im, im2col, im2colPacked } from "./im2col";
+import { matmulInto, matmulIntoPackedB } from "./matmul";
 import { SCRATCH_COLS, SCRATCH_DCOLS, scratch } from "./scratch";
 
 /** Every size a 2-d convolution needs, worked out once by `conv2dDims` (images are NCHW). */
@@ -85,9 +85,14 @@ export function conv2dForward(
   const out = new Float64Array(n * f * plane);
   const cols = scratch(SCRATCH_COLS, ckk * plane);
   for (let b = 0; b < n; b++) {
-    im2col(x, b * c * h * width, d, cols);
     const outB = out.subarray(b * f * plane, (b + 1) * f * plane); // [F, OH·OW]
-    matmulInto(w, cols, outB, { m: f, k: ckk, n: plane });
+    const xOff = b * c * h * width;
+    const dims = { m: f, k: ckk, n: plane };
+    // im2col straight into the matmul's packed panels when the product fits one cache block
+    if (!matmulIntoPackedB(w, outB, dims, (dst, nr) => im2colPacked(x, xOff, d, dst, nr))) {
+      im2col(x, xOff, d, cols);
+      matmulInto(w, cols, outB, dims);
+    }
     if (bias === null) continue;
     for (let o = 0; o < f; o++) {
       const bo = bias[o];

@@ -36,6 +36,49 @@ export function im2col(x: Float64Array, xOff: number, d: Conv2dDims, cols: Float
 }
 
 /**
+ * im2col written straight in the matmul's packed panel layout (see `matmulIntoPackedB`): the
+ * value im2col puts at cols[p, q] goes to dst[⌊q/width⌋·width·CKK + p·width + q mod width], and
+ * the last panel's columns past OH·OW are zeros. Same values as `im2col`, one pass fewer.
+ * Shapes: x image at xOff [C, H, W] → dst ⌈OH·OW/width⌉·width·CKK values.
+ * Example: im2colPacked(x, 0, d, packed, 4)
+ */
+export function im2colPacked(
+  x: Float64Array,
+  xOff: number,
+  d: Conv2dDims,
+  dst: Float64Array,
+  width: number,
+): void {
+  const { c, h, w, kh, kw, stride: s, padding: pad, oh, ow } = d;
+  const ckk = c * kh * kw;
+  const stripe = width * ckk; // one panel
+  for (let p = 0; p < ckk; p++) {
+    const v = p % kw;
+    const u = Math.floor(p / kw) % kh;
+    const ch = Math.floor(p / (kw * kh));
+    const [jLo, jHi] = validRange(v, pad, s, w, ow);
+    const rowBase = p * width;
+    let panel = 0; // q = panel / stripe · width + lane, walked incrementally
+    let lane = 0;
+    for (let i = 0; i < oh; i++) {
+      const y = i * s + u - pad;
+      const inside = y >= 0 && y < h;
+      const lo = inside ? jLo : ow;
+      const hi = inside ? jHi : ow;
+      const src = xOff + (ch * h + y) * w + v - pad;
+      for (let j = 0; j < ow; j++) {
+        dst[panel + rowBase + lane] = j >= lo && j < hi ? x[src + j * s] : 0;
+        if (++lane === width) {
+          lane = 0;
+          panel += stripe;
+        }
+      }
+    }
+    for (; lane !== 0 && lane < width; lane++) dst[panel + rowBase + lane] = 0;
+  }
+}
+
+/**
  * The inverse bookkeeping of `im2col` for the backward pass: adds each column entry back onto the
  * pixel it came from (pixels seen by several taps collect several terms; padding is dropped).
  *

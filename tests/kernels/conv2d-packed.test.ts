@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { Rng } from "../../lib/data/rng";
+import { conv2dDims, conv2dForward } from "../../lib/kernels/conv2d";
+import { im2col } from "../../lib/kernels/im2col";
+import { matmulInto, matmulIntoPackedB } from "../../lib/kernels/matmul";
+import { randomArray } from "./helpers";
+
+/** The forward pass as it was before the packed im2col: im2col, then matmulInto, per image. */
+function unpackedForward(x: Float64Array, w: Float64Array, d: ReturnType<typeof conv2dDims>) {
+  const ckk = d.c * d.kh * d.kw;
+  const plane = d.oh * d.ow;
+  const out = new Float64Array(d.n * d.f * plane);
+  const cols = new Float64Array(ckk * plane);
+  for (let b = 0; b < d.n; b++) {
+    im2col(x, b * d.c * d.h * d.w, d, cols);
+    matmulInto(w, cols, out.subarray(b * d.f * plane), { m: d.f, k: ckk, n: plane });
+  }
+  return out;
+}
+
+// [n, c, h, w, f, k, stride, padding]: odd sizes, plane not a multiple of 4, strides, paddings
+const cases: number[][] = [
+  [2, 1, 28, 28, 8, 3, 1, 1],
+  [3, 8, 14, 14, 16, 3, 1, 1],
+  [1, 3, 9, 7, 5, 3, 2, 1],
+  [2, 2, 11, 13, 7, 2, 3, 2],
+  [1, 5, 5, 5, 33, 5, 1, 0],
+  [2, 16, 10, 9, 32, 3, 1, 2],
+];
+
+describe("conv2dForward with im2col written into packed panels", () => {
+  it.each(cases)(
+    "equals im2col + matmulInto bit for bit: x [%i, %i, %i, %i], %i filters %ix%i, stride %i, pad %i",
+    (n, c, h, width, f, k, stride, padding) => {
+      const rng = new Rng(n * 1000 + c * 100 + h);
+      const d = conv2dDims([n, c, h, width], [f, c, k, k], { stride, padding });
+      const x = randomArray(rng, n * c * h * width);
+      const w = randomArray(rng, f * c * k * k);
+      expect(Array.from(conv2dForward(x, w, null, d))).toEqual(
+        Array.from(unpackedForward(x, w, d)),
+      );
+    },
+  );
+
+  it("matmulIntoPackedB declines problems that are small or exceed one cache block", () => {
+    const fill = () => {
+      throw new Error("fillB must not be called");
+    };
+    const out = new Float64Array(4096);
+    expect(matmulIntoPackedB(new Float64Array(4), out, { m: 2, k: 2, n: 2 }, fill)).toBe(false);
+    const big = { m: 4, k: 300, n: 16 };
+    expect(matmulIntoPackedB(new Float64Array(1200), out, big, fill)).toBe(false);
+  });
+});
