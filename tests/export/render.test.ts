@@ -95,6 +95,14 @@ describe("renderOutputs(outputs)", () => {
     metadata: {},
   });
 
+  it("shows nothing for a blank stream (a quiet last expression), but keeps other text", () => {
+    const stream = (text: string) => ({ output_type: "stream" as const, name: "stdout", text });
+    expect(renderOutputs([stream("\n")]).html).not.toMatch(/<pre/);
+    expect(renderOutputs([stream(" 0\n")]).html).toMatch(
+      /<pre class="output-stream stdout"> 0\n<\/pre>/,
+    );
+  });
+
   it.each([
     [
       "vega-lite before SVG",

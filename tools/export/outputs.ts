@@ -156,6 +156,8 @@ export function renderOutputs(
     switch (output.output_type) {
       case "stream": {
         const body = applyCarriageReturns(stripAnsi(joinText(output.text)));
+        // A blank stream (tslab prints an empty line for a quiet last expression) shows nothing.
+        if (body.trim() === "") return "";
         return `<pre class="output-stream ${output.name === "stderr" ? "stderr" : "stdout"}">${escapeHtml(body)}</pre>`;
       }
       case "error":
