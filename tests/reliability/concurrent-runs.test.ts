@@ -20,6 +20,7 @@ function maskedOutputs(result: NotebookResult): string {
   }));
   return JSON.stringify(cells, null, 1)
     .replace(/\b\d+(\.\d+)?(e-?\d+)? ?(ms|s|sec|seconds|µs)\b/g, "<time>")
+    .replace(/\b\d+:\d\d\b/g, "<clock>") // the live display's "done in 00:01", "left 00:03"
     .replace(/dl-live-[a-z0-9]+-\d+/g, "<display-id>")
     .replace(/("display_id": )"[^"]*"/g, '$1"<display-id>"')
     .replace(/plotly-[a-z0-9]+-\d+/g, "<plotly-id>");
