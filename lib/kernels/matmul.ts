@@ -67,11 +67,12 @@ export function matmulInto(
 
 /** Runs the micro-kernel over every MR×NR tile of one mc×nc block of out. */
 /**
- * `out = a · B` (no transposes, no accumulation) where the caller writes B straight into the
+ * `out += a · B` (no transposes; each out value gets its whole sum at once, `out + Σₚ`), where
+ * the caller writes B straight into the
  * packed panel layout, skipping the intermediate B matrix and its packing pass: `fillB(packed,
  * width)` must set packed[⌊j/width⌋·width·k + p·width + j mod width] = B[p, j] for every p < k,
  * j < ⌈n/width⌉·width (zeros past n). The convolution uses it with an im2col that writes panels
- * (lesson 7's fast path). The arithmetic is `matmulInto`'s, bit for bit. Returns false, doing
+ * (lesson 7's fast path). The arithmetic is `matmulInto`'s with `accumulate`, bit for bit. Returns false, doing
  * nothing, when the problem is too small or does not fit one cache block (k > 256 or n > 1024):
  * the caller then uses `matmulInto`.
  * Shapes: a [m, k], out [m, n]. Example: matmulIntoPackedB(w, out, { m, k, n }, fill)
@@ -87,7 +88,6 @@ export function matmulIntoPackedB(
   const need = Math.ceil(n / NR) * NR * k;
   if (packedB.length < need) packedB = new Float64Array(need);
   fillB(packedB, NR);
-  out.fill(0, 0, m * n);
   for (let i0 = 0; i0 < m; i0 += MC) {
     const mc = Math.min(MC, m - i0);
     packA(a, false, { m, k, i0, mc, p0: 0, kc: k });

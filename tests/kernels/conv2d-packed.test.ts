@@ -6,7 +6,12 @@ import { matmulInto, matmulIntoPackedB } from "../../lib/kernels/matmul";
 import { randomArray } from "./helpers";
 
 /** The forward pass as it was before the packed im2col: im2col, then matmulInto, per image. */
-function unpackedForward(x: Float64Array, w: Float64Array, d: ReturnType<typeof conv2dDims>) {
+function unpackedForward(
+  x: Float64Array,
+  w: Float64Array,
+  bias: Float64Array,
+  d: ReturnType<typeof conv2dDims>,
+) {
   const ckk = d.c * d.kh * d.kw;
   const plane = d.oh * d.ow;
   const out = new Float64Array(d.n * d.f * plane);
@@ -15,6 +20,7 @@ function unpackedForward(x: Float64Array, w: Float64Array, d: ReturnType<typeof 
     im2col(x, b * d.c * d.h * d.w, d, cols);
     matmulInto(w, cols, out.subarray(b * d.f * plane), { m: d.f, k: ckk, n: plane });
   }
+  for (let i = 0; i < out.length; i++) out[i] += bias[Math.floor(i / plane) % d.f];
   return out;
 }
 
@@ -30,14 +36,19 @@ const cases: number[][] = [
 
 describe("conv2dForward with im2col written into packed panels", () => {
   it.each(cases)(
-    "equals im2col + matmulInto bit for bit: x [%i, %i, %i, %i], %i filters %ix%i, stride %i, pad %i",
+    "equals im2col + matmulInto + bias bit for bit: x [%i, %i, %i, %i], %i filters %ix%i, stride %i, pad %i",
     (n, c, h, width, f, k, stride, padding) => {
       const rng = new Rng(n * 1000 + c * 100 + h);
       const d = conv2dDims([n, c, h, width], [f, c, k, k], { stride, padding });
       const x = randomArray(rng, n * c * h * width);
       const w = randomArray(rng, f * c * k * k);
+      const zero = new Float64Array(f);
       expect(Array.from(conv2dForward(x, w, null, d))).toEqual(
-        Array.from(unpackedForward(x, w, d)),
+        Array.from(unpackedForward(x, w, zero, d)),
+      );
+      const bias = randomArray(rng, f);
+      expect(Array.from(conv2dForward(x, w, bias, d))).toEqual(
+        Array.from(unpackedForward(x, w, bias, d)),
       );
     },
   );
