@@ -1,5 +1,5 @@
 import { ArgumentError, ShapeError, formatShape } from "../errors";
-import { col2im, im2col, im2colPacked } from "./im2col";
+import { col2im, im2col, im2colPacked, im2colPackedT } from "./im2col";
 import { matmulInto, matmulIntoPackedB } from "./matmul";
 import { SCRATCH_COLS, SCRATCH_DCOLS, scratch } from "./scratch";
 
@@ -135,8 +135,16 @@ export function conv2dBackward(
   const dcols = scratch(SCRATCH_DCOLS, ckk * plane);
   for (let b = 0; b < n; b++) {
     const g = gradOut.subarray(b * f * plane, (b + 1) * f * plane); // [F, OH·OW]
-    im2col(x, b * c * h * width, d, cols);
-    matmulInto(g, cols, dw, { m: f, k: plane, n: ckk, transB: true, accumulate: true });
+    const xOff = b * c * h * width;
+    // dw += g · colsᵀ, colsᵀ written straight into packed panels when it fits one cache block
+    if (
+      !matmulIntoPackedB(g, dw, { m: f, k: plane, n: ckk }, (dst, nr) =>
+        im2colPackedT(x, xOff, d, dst, nr),
+      )
+    ) {
+      im2col(x, xOff, d, cols);
+      matmulInto(g, cols, dw, { m: f, k: plane, n: ckk, transB: true, accumulate: true });
+    }
     if (inputGrad) {
       matmulInto(w, g, dcols, { m: ckk, k: f, n: plane, transA: true });
       col2im(dcols, d, dx, b * c * h * width);

@@ -79,6 +79,45 @@ export function im2colPacked(
 }
 
 /**
+ * The transpose of im2col written in the matmul's packed panel layout, for the weight gradient
+ * `dw += g · colsᵀ` (see `matmulIntoPackedB`, where B = colsᵀ is [OH·OW, CKK]): the value im2col
+ * puts at cols[r, q] goes to dst[⌊r/width⌋·width·OH·OW + q·width + r mod width]; rows r past CKK
+ * of the last panel are zeros. Same values as `im2col`, without the separate packing pass.
+ * Shapes: x image at xOff [C, H, W] → dst ⌈CKK/width⌉·width·OH·OW values.
+ * Example: im2colPackedT(x, 0, d, packed, 4)
+ */
+export function im2colPackedT(
+  x: Float64Array,
+  xOff: number,
+  d: Conv2dDims,
+  dst: Float64Array,
+  width: number,
+): void {
+  const { c, h, w, kh, kw, stride: s, padding: pad, oh, ow } = d;
+  const ckk = c * kh * kw;
+  const plane = oh * ow;
+  for (let r = 0; r < Math.ceil(ckk / width) * width; r++) {
+    const base = Math.floor(r / width) * width * plane + (r % width);
+    if (r >= ckk) {
+      for (let q = 0; q < plane; q++) dst[base + q * width] = 0;
+      continue;
+    }
+    const v = r % kw;
+    const u = Math.floor(r / kw) % kh;
+    const ch = Math.floor(r / (kw * kh));
+    const [jLo, jHi] = validRange(v, pad, s, w, ow);
+    for (let i = 0, at = base; i < oh; i++) {
+      const y = i * s + u - pad;
+      const inside = y >= 0 && y < h;
+      const lo = inside ? jLo : ow;
+      const hi = inside ? jHi : ow;
+      const src = xOff + (ch * h + y) * w + v - pad;
+      for (let j = 0; j < ow; j++, at += width) dst[at] = j >= lo && j < hi ? x[src + j * s] : 0;
+    }
+  }
+}
+
+/**
  * The inverse bookkeeping of `im2col` for the backward pass: adds each column entry back onto the
  * pixel it came from (pixels seen by several taps collect several terms; padding is dropped).
  *

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Rng } from "../../lib/data/rng";
-import { conv2dDims, conv2dForward } from "../../lib/kernels/conv2d";
+import { conv2dBackward, conv2dDims, conv2dForward } from "../../lib/kernels/conv2d";
 import { im2col } from "../../lib/kernels/im2col";
 import { matmulInto, matmulIntoPackedB } from "../../lib/kernels/matmul";
 import { randomArray } from "./helpers";
@@ -22,6 +22,20 @@ function unpackedForward(
   }
   for (let i = 0; i < out.length; i++) out[i] += bias[Math.floor(i / plane) % d.f];
   return out;
+}
+
+/** dw as it was computed before the packed colsᵀ: im2col, then g · colsᵀ accumulated per image. */
+function unpackedWeightGrad(x: Float64Array, g: Float64Array, d: ReturnType<typeof conv2dDims>) {
+  const ckk = d.c * d.kh * d.kw;
+  const plane = d.oh * d.ow;
+  const dw = new Float64Array(d.f * ckk);
+  const cols = new Float64Array(ckk * plane);
+  for (let b = 0; b < d.n; b++) {
+    im2col(x, b * d.c * d.h * d.w, d, cols);
+    const gb = g.subarray(b * d.f * plane, (b + 1) * d.f * plane);
+    matmulInto(gb, cols, dw, { m: d.f, k: plane, n: ckk, transB: true, accumulate: true });
+  }
+  return dw;
 }
 
 // [n, c, h, w, f, k, stride, padding]: odd sizes, plane not a multiple of 4, strides, paddings
@@ -50,6 +64,19 @@ describe("conv2dForward with im2col written into packed panels", () => {
       expect(Array.from(conv2dForward(x, w, bias, d))).toEqual(
         Array.from(unpackedForward(x, w, bias, d)),
       );
+    },
+  );
+
+  it.each(cases)(
+    "dw with colsᵀ written into packed panels equals im2col + matmulInto bit for bit: x [%i, %i, %i, %i], %i filters %ix%i, stride %i, pad %i",
+    (n, c, h, width, f, k, stride, padding) => {
+      const rng = new Rng(n * 1000 + c * 100 + h + 7);
+      const d = conv2dDims([n, c, h, width], [f, c, k, k], { stride, padding });
+      const x = randomArray(rng, n * c * h * width);
+      const w = randomArray(rng, f * c * k * k);
+      const g = randomArray(rng, n * f * d.oh * d.ow);
+      const { dw } = conv2dBackward(x, w, g, d, { inputGrad: false });
+      expect(Array.from(dw)).toEqual(Array.from(unpackedWeightGrad(x, g, d)));
     },
   );
 
