@@ -108,7 +108,7 @@ export function computationalGraph(root: GraphNode, options: GraphOptions = {}):
     title: options.title ?? "Computational graph",
     description,
     boxWidth: 110,
-    width: options.width ?? Math.min(900, 150 * (columns + 0.5)),
-    height: options.height ?? Math.min(600, 80 * rows + 40),
+    width: options.width ?? Math.min(1600, 150 * (columns + 0.5)),
+    height: options.height ?? Math.min(1200, 36 * rows + 60),
   });
 }
