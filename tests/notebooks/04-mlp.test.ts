@@ -1,33 +1,12 @@
 // Lesson 04 executed through the tslab kernel (unsolved and solved): its key numbers on the outputs.
-import { beforeAll, describe, expect, it } from "vitest";
-import { cellSource, formatResult, type NotebookResult } from "../../tools/runner";
-import { courseResults } from "../course/results";
-import { executedLesson, outputMimeTypes, outputsText } from "./helpers";
-import type { Notebook } from "../../tools/runner";
+import { describe, expect, it } from "vitest";
+import { expectChartBundles, expectCheckMarks, lessonNotebooks, outputOf } from "./helpers";
 
-const PATHS = ["notebooks/04-mlp.ipynb", "notebooks/solutions/04-mlp.ipynb"];
-let results: NotebookResult[] = [];
+const lesson = lessonNotebooks("04-mlp");
 
-beforeAll(async () => {
-  results = courseResults(PATHS);
-}, 600_000);
-
-/** The outputs of the first code cell whose source contains `text`. */
-const outputOf = (nb: Notebook, text: string): string =>
-  outputsText(
-    nb,
-    nb.cells.find((c) => c.cell_type === "code" && cellSource(c).includes(text))!.id!,
-  );
-
-describe.each(["04-mlp", "solutions/04-mlp"])("%s executed", (name) => {
-  it("runs every cell", () => {
-    const r = results.find((x) => x.path.endsWith(`${name}.ipynb`))!;
-    expect(r.ok, formatResult(r)).toBe(true);
-    expect(r.cellsRun).toBe(r.codeCells);
-  });
-
+describe.each(lesson.names)("%s executed", (name) => {
   it("the centred table, Alice's forward pass, training and the new people, the error against N", () => {
-    const nb = executedLesson(results, name);
+    const nb = lesson.executed(name);
     expect(outputOf(nb, 'console.log("x ="')).toMatch(
       /x = \[ \[ -2, -1 \], \[ 25, 6 \], \[ 17, 4 \], \[ -15, -6 \] \]/,
     );
@@ -44,21 +23,14 @@ describe.each(["04-mlp", "solutions/04-mlp"])("%s executed", (name) => {
   });
 
   it("draws its charts as bundles with a static fallback", () => {
-    const nb = executedLesson(results, name);
-    const charts = nb.cells.filter(
-      (c) => c.cell_type === "code" && /dl\.show\.(chart|plotly)/.test(cellSource(c)),
-    );
-    expect(charts.length).toBe(5);
-    for (const c of charts) expect(outputMimeTypes(nb, c.id!)).toContain("image/svg+xml");
+    expectChartBundles(lesson.executed(name), { exactly: 5, calls: /dl\.show\.(chart|plotly)/ });
   });
 
   it("exercise checks: not attempted unsolved, passed solved", () => {
-    const nb = executedLesson(results, name);
-    const text = nb.cells
-      .map((c) => (c.cell_type === "code" ? outputsText(nb, c.id!) : ""))
-      .join("\n");
-    const mark = name.startsWith("solutions") ? "✓" : "○";
-    for (const id of ["04-predict-constant-mse", "04-alice-output", "04-pick-n"])
-      expect(text).toContain(`${mark} ${id} `);
+    expectCheckMarks(lesson.executed(name), name, [
+      "04-predict-constant-mse",
+      "04-alice-output",
+      "04-pick-n",
+    ]);
   });
 });

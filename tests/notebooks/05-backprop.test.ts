@@ -1,33 +1,12 @@
 // Lesson 05 executed through the tslab kernel (unsolved and solved): its key numbers on the outputs.
-import { beforeAll, describe, expect, it } from "vitest";
-import { cellSource, formatResult, type NotebookResult } from "../../tools/runner";
-import { courseResults } from "../course/results";
-import { executedLesson, outputMimeTypes, outputsText } from "./helpers";
-import type { Notebook } from "../../tools/runner";
+import { describe, expect, it } from "vitest";
+import { expectChartBundles, expectCheckMarks, lessonNotebooks, outputOf } from "./helpers";
 
-const PATHS = ["notebooks/05-backprop.ipynb", "notebooks/solutions/05-backprop.ipynb"];
-let results: NotebookResult[] = [];
+const lesson = lessonNotebooks("05-backprop");
 
-beforeAll(async () => {
-  results = courseResults(PATHS);
-}, 600_000);
-
-/** The outputs of the first code cell whose source contains `text`. */
-const outputOf = (nb: Notebook, text: string): string =>
-  outputsText(
-    nb,
-    nb.cells.find((c) => c.cell_type === "code" && cellSource(c).includes(text))!.id!,
-  );
-
-describe.each(["05-backprop", "solutions/05-backprop"])("%s executed", (name) => {
-  it("runs every cell", () => {
-    const r = results.find((x) => x.path.endsWith(`${name}.ipynb`))!;
-    expect(r.ok, formatResult(r)).toBe(true);
-    expect(r.cellsRun).toBe(r.codeCells);
-  });
-
+describe.each(lesson.names)("%s executed", (name) => {
   it("the chain-rule factors for Alice and the three checks agree; accumulation; vanishing gradients", () => {
-    const nb = executedLesson(results, name);
+    const nb = lesson.executed(name);
     expect(outputOf(nb, "const dL_dw1 =")).toMatch(
       /dL_dyPred: -0\.95260965183\d*,\s*dyPred_dh1: 0\.24943853872\d*,\s*dh1_dw1: -0\.09035331946\d*,\s*dL_dw1: 0\.02146953526\d*/,
     );
@@ -48,21 +27,15 @@ describe.each(["05-backprop", "solutions/05-backprop"])("%s executed", (name) =>
   });
 
   it("draws its charts as bundles with a static fallback", () => {
-    const nb = executedLesson(results, name);
-    const charts = nb.cells.filter(
-      (c) => c.cell_type === "code" && /dl\.show\.(chart|plotly)/.test(cellSource(c)),
-    );
-    expect(charts.length).toBe(3);
-    for (const c of charts) expect(outputMimeTypes(nb, c.id!)).toContain("image/svg+xml");
+    expectChartBundles(lesson.executed(name), { exactly: 3, calls: /dl\.show\.(chart|plotly)/ });
   });
 
   it("exercise checks: not attempted unsolved, passed solved", () => {
-    const nb = executedLesson(results, name);
-    const text = nb.cells
-      .map((c) => (c.cell_type === "code" ? outputsText(nb, c.id!) : ""))
-      .join("\n");
-    const mark = name.startsWith("solutions") ? "✓" : "○";
-    for (const id of ["05-predict-accumulate", "05-grad-w5", "05-grad-b3", "05-tanh-backward"])
-      expect(text).toContain(`${mark} ${id} `);
+    expectCheckMarks(lesson.executed(name), name, [
+      "05-predict-accumulate",
+      "05-grad-w5",
+      "05-grad-b3",
+      "05-tanh-backward",
+    ]);
   });
 });

@@ -1,32 +1,12 @@
 // Lesson 7 executed through the tslab kernel (unsolved and solved): its key numbers on the outputs.
-import { beforeAll, describe, expect, it } from "vitest";
-import { cellSource, formatResult, type Notebook, type NotebookResult } from "../../tools/runner";
-import { courseResults } from "../course/results";
-import { executedLesson, outputMimeTypes, outputsText } from "./helpers";
+import { describe, expect, it } from "vitest";
+import { expectChartBundles, expectCheckMarks, lessonNotebooks, outputOf } from "./helpers";
 
-const PATHS = ["notebooks/07-cnn.ipynb", "notebooks/solutions/07-cnn.ipynb"];
-let results: NotebookResult[] = [];
+const lesson = lessonNotebooks("07-cnn");
 
-beforeAll(async () => {
-  results = courseResults(PATHS);
-}, 600_000);
-
-/** The output text of the first code cell whose source contains `text`. */
-const outputOf = (nb: Notebook, text: string): string =>
-  outputsText(
-    nb,
-    nb.cells.find((c) => c.cell_type === "code" && cellSource(c).includes(text))!.id!,
-  );
-
-describe.each(["07-cnn", "solutions/07-cnn"])("%s executed", (name) => {
-  it("runs every cell", () => {
-    const r = results.find((x) => x.path.endsWith(`${name}.ipynb`))!;
-    expect(r.ok, formatResult(r)).toBe(true);
-    expect(r.cellsRun).toBe(r.codeCells);
-  });
-
+describe.each(lesson.names)("%s executed", (name) => {
   it("the lecture's numbers: first value 5 term by term, the 6x6 destination, pooling [[8,9],[5,6]]", () => {
-    const nb = executedLesson(results, name);
+    const nb = lesson.executed(name);
     expect(outputOf(nb, "firstValueTerms(source, kernel)")).toContain(
       "(-1×5)+(0×2)+(1×6)+(2×4)+(1×3)+(2×4)+(1×3)+(-2×9)+(0×2) = 5",
     );
@@ -39,7 +19,7 @@ describe.each(["07-cnn", "solutions/07-cnn"])("%s executed", (name) => {
   });
 
   it("the CNN (seed 1) reaches 0.978 on 449 held-out digits, far above chance, and wins on 3 of 3 seeds", () => {
-    const nb = executedLesson(results, name);
+    const nb = lesson.executed(name);
     expect(outputOf(nb, "const cnnAccuracy")).toMatch(
       /model seed 1: CNN held-out accuracy 0\.978, MLP 0\.976/,
     );
@@ -52,21 +32,15 @@ describe.each(["07-cnn", "solutions/07-cnn"])("%s executed", (name) => {
   });
 
   it("draws its charts as bundles with an SVG fallback", () => {
-    const nb = executedLesson(results, name);
-    const charts = nb.cells.filter(
-      (c) => c.cell_type === "code" && cellSource(c).includes("dl.show.chart"),
-    );
-    expect(charts.length).toBeGreaterThanOrEqual(10);
-    for (const c of charts) expect(outputMimeTypes(nb, c.id!)).toContain("image/svg+xml");
+    expectChartBundles(lesson.executed(name), { atLeast: 10 });
   });
 
   it("exercise checks: not attempted unsolved, passed solved", () => {
-    const nb = executedLesson(results, name);
-    const text = nb.cells
-      .map((c) => (c.cell_type === "code" ? outputsText(nb, c.id!) : ""))
-      .join("\n");
-    const mark = name.startsWith("solutions") ? "✓" : "○";
-    for (const id of ["07-conv2d", "07-max-pool", "07-output-size", "07-predict-cnn-wins"])
-      expect(text).toContain(`${mark} ${id} `);
+    expectCheckMarks(lesson.executed(name), name, [
+      "07-conv2d",
+      "07-max-pool",
+      "07-output-size",
+      "07-predict-cnn-wins",
+    ]);
   });
 });

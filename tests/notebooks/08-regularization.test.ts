@@ -1,22 +1,10 @@
 // Lesson 8 executed through the tslab kernel (unsolved and solved): regularization narrows the
 // train–validation gap in the lesson's own printed numbers.
-import { beforeAll, describe, expect, it } from "vitest";
-import { cellSource, formatResult, type Notebook, type NotebookResult } from "../../tools/runner";
-import { courseResults } from "../course/results";
-import { executedLesson, outputMimeTypes, outputsText } from "./helpers";
+import { describe, expect, it } from "vitest";
+import type { Notebook } from "../../tools/runner";
+import { expectChartBundles, expectCheckMarks, lessonNotebooks, outputOf } from "./helpers";
 
-const PATHS = ["notebooks/08-regularization.ipynb", "notebooks/solutions/08-regularization.ipynb"];
-let results: NotebookResult[] = [];
-
-beforeAll(async () => {
-  results = courseResults(PATHS);
-}, 600_000);
-
-const outputOf = (nb: Notebook, text: string): string =>
-  outputsText(
-    nb,
-    nb.cells.find((c) => c.cell_type === "code" && cellSource(c).includes(text))!.id!,
-  );
+const lesson = lessonNotebooks("08-regularization");
 
 /** The rows of the comparison table: technique → its numbers, as printed. */
 function comparison(nb: Notebook): Record<string, number[]> {
@@ -32,15 +20,9 @@ function comparison(nb: Notebook): Record<string, number[]> {
   return rows;
 }
 
-describe.each(["08-regularization", "solutions/08-regularization"])("%s executed", (name) => {
-  it("runs every cell", () => {
-    const r = results.find((x) => x.path.endsWith(`${name}.ipynb`))!;
-    expect(r.ok, formatResult(r)).toBe(true);
-    expect(r.cellsRun).toBe(r.codeCells);
-  });
-
+describe.each(lesson.names)("%s executed", (name) => {
   it("the comparison table: every technique narrows the accuracy gap; penalties and early stopping the loss gap by ≥ 20%", () => {
-    const rows = comparison(executedLesson(results, name));
+    const rows = comparison(lesson.executed(name));
     expect(Object.keys(rows)).toHaveLength(6);
     // columns: epochs, train acc, val acc, accuracy gap, train loss, val loss, loss gap
     const none = rows["none"];
@@ -55,7 +37,7 @@ describe.each(["08-regularization", "solutions/08-regularization"])("%s executed
   });
 
   it("early stopping, dropout's expectation, L1's sparsity, the seeds' spread", () => {
-    const nb = executedLesson(results, name);
+    const nb = lesson.executed(name);
     expect(outputOf(nb, "const best = ")).toMatch(/lowest validation loss 0\.444 at epoch 16/);
     expect(outputOf(nb, "const early = ")).toMatch(/stopped after 26 epochs; best epoch 16/);
     expect(outputOf(nb, "const ones = ")).toMatch(/0\.5\s+0\.998\s+0\.501/);
@@ -66,21 +48,15 @@ describe.each(["08-regularization", "solutions/08-regularization"])("%s executed
   });
 
   it("draws its charts as bundles with an SVG fallback", () => {
-    const nb = executedLesson(results, name);
-    const charts = nb.cells.filter(
-      (c) => c.cell_type === "code" && cellSource(c).includes("dl.show.chart"),
-    );
-    expect(charts.length).toBeGreaterThanOrEqual(6);
-    for (const c of charts) expect(outputMimeTypes(nb, c.id!)).toContain("image/svg+xml");
+    expectChartBundles(lesson.executed(name), { atLeast: 6 });
   });
 
   it("exercise checks: not attempted unsolved, passed solved", () => {
-    const nb = executedLesson(results, name);
-    const text = nb.cells
-      .map((c) => (c.cell_type === "code" ? outputsText(nb, c.id!) : ""))
-      .join("\n");
-    const mark = name.startsWith("solutions") ? "✓" : "○";
-    for (const id of ["08-l2-gradient", "08-patience", "08-predict-stop", "08-inverted-dropout"])
-      expect(text).toContain(`${mark} ${id} `);
+    expectCheckMarks(lesson.executed(name), name, [
+      "08-l2-gradient",
+      "08-patience",
+      "08-predict-stop",
+      "08-inverted-dropout",
+    ]);
   });
 });

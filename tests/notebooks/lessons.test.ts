@@ -1,6 +1,7 @@
 // Every lesson and solution notebook, executed through the real tslab kernel by the course project's
 // global setup (tests/course/global-setup.ts), runs top to bottom. Lesson authors: add assertions on your key numbers
-// below, reading the executed outputs with the helpers (`executedLesson`, `outputsText`).
+// in their own NN-lesson.test.ts with the helpers (`lessonNotebooks`, `outputOf`, `expectChartBundles`,
+// `expectCheckMarks`); this file already checks that every cell runs.
 import { beforeAll, describe, expect, it } from "vitest";
 import { courseResults } from "../course/results";
 import { formatResult, lessonPaths, type NotebookResult } from "../../tools/runner";
