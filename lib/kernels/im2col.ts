@@ -38,7 +38,8 @@ export function im2col(x: Float64Array, xOff: number, d: Conv2dDims, cols: Float
 /**
  * im2col written straight in the matmul's packed panel layout (see `matmulIntoPackedB`): the
  * value im2col puts at cols[p, q] goes to dst[⌊q/width⌋·width·CKK + p·width + q mod width], and
- * the last panel's columns past OH·OW are zeros. Same values as `im2col`, one pass fewer.
+ * the last panel's columns past OH·OW are zeros. Same values as `im2col`, one pass fewer; used by
+ * `conv2dForward` (lesson 7's fast convolution).
  * Shapes: x image at xOff [C, H, W] → dst ⌈OH·OW/width⌉·width·CKK values.
  * Example: im2colPacked(x, 0, d, packed, 4)
  */
@@ -82,7 +83,8 @@ export function im2colPacked(
  * The transpose of im2col written in the matmul's packed panel layout, for the weight gradient
  * `dw += g · colsᵀ` (see `matmulIntoPackedB`, where B = colsᵀ is [OH·OW, CKK]): the value im2col
  * puts at cols[r, q] goes to dst[⌊r/width⌋·width·OH·OW + q·width + r mod width]; rows r past CKK
- * of the last panel are zeros. Same values as `im2col`, without the separate packing pass.
+ * of the last panel are zeros. Same values as `im2col`, without the separate packing pass; used
+ * by `conv2dBackward` (lessons 7–8 train CNNs).
  * Shapes: x image at xOff [C, H, W] → dst ⌈CKK/width⌉·width·OH·OW values.
  * Example: im2colPackedT(x, 0, d, packed, 4)
  */
