@@ -1,7 +1,8 @@
 /**
- * Shows a Vega-Lite chart as ONE output carrying three formats: the spec
+ * Shows a Vega-Lite chart as ONE output carrying four formats: the spec
  * (`application/vnd.vegalite.v5+json`, interactive in JupyterLab and VS Code), a static SVG rendered
- * in Node (`image/svg+xml`, for Notebook 6, nbconvert and plain viewers) and a description
+ * in Node (`image/svg+xml`, for Notebook 6, nbconvert and plain viewers), a PNG of that SVG
+ * (`image/png`, for untrusted notebooks in Notebook 6 and PNG-only viewers) and a description
  * (`text/plain`, the alt text; all that prints outside a kernel).
  *
  * Example:
@@ -9,6 +10,7 @@
  */
 import type { VegaLiteSpec } from "../plot/spec";
 import { type MimeBundle, displayBundle } from "./display";
+import { renderPng } from "./render-png";
 import { renderSvg } from "./render-svg";
 
 /** Options of `chart`: `description` overrides the spec's own (the alt text). */
@@ -17,6 +19,8 @@ export interface ChartDisplayOptions {
   /** Update the output with this display id in place instead of adding one. */
   displayId?: string;
   update?: boolean;
+  /** Add the PNG copy (default true; the live training display adds it to its final state only). */
+  png?: boolean;
 }
 
 /** The MIME bundle of a chart (spec + SVG + text), without sending it. */
@@ -29,9 +33,11 @@ export function chartBundle(spec: VegaLiteSpec, options: ChartDisplayOptions = {
   } catch (e) {
     svg = errorSvg(e instanceof Error ? e.message : String(e));
   }
+  const png = options.png === false ? null : renderPng(svg);
   return {
     "application/vnd.vegalite.v5+json": spec,
     "image/svg+xml": svg,
+    ...(png === null ? {} : { "image/png": png }),
     "text/plain": description,
   };
 }

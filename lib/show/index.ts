@@ -11,6 +11,7 @@ export type { MimeBundle, DisplayOptions } from "./display";
 export { chart, chartBundle } from "./chart";
 export type { ChartDisplayOptions } from "./chart";
 export { renderSvg } from "./render-svg";
+export { renderPng } from "./render-png";
 export { plotly, plotlyBundle, resetPlotlySession } from "./plotly";
 export { table, formatTable } from "./table";
 export type { TableInput } from "./table";

@@ -95,7 +95,8 @@ class KernelDisplay implements LiveTrainingDisplay {
     const start = this.now();
     try {
       const spec = liveSpec(p, this.samples, { title: this.options.title, done });
-      chart(spec, { description: statusLine(p, done), displayId: this.id, update: this.sent });
+      const description = statusLine(p, done);
+      chart(spec, { description, displayId: this.id, update: this.sent, png: done });
       this.sent = true;
     } catch (e) {
       console.log(`live display: ${e instanceof Error ? e.message : String(e)}`);

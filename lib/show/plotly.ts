@@ -60,7 +60,9 @@ export function plotlyBundle(spec: PlotlySpec): MimeBundle {
   }
   const bundle: MimeBundle = { "text/html": markup, "text/plain": spec.description };
   if (spec.fallback !== undefined) {
-    bundle["image/svg+xml"] = chartBundle(spec.fallback)["image/svg+xml"];
+    const fallback = chartBundle(spec.fallback);
+    bundle["image/svg+xml"] = fallback["image/svg+xml"];
+    if (fallback["image/png"] !== undefined) bundle["image/png"] = fallback["image/png"];
   }
   return bundle;
 }

@@ -67,7 +67,7 @@ describe("outputOf / expectChartBundles / expectCheckMarks / lessonNotebooks", (
     execution_count: 1,
     outputs,
   });
-  const svg = { "text/plain": "c", "image/svg+xml": "<svg/>" };
+  const svg = { "text/plain": "c", "image/svg+xml": "<svg/>", "image/png": "iVBORw0KGgo=" };
   const shown = (data: Record<string, string>) => [
     { output_type: "display_data" as const, data, metadata: {} },
   ];
@@ -92,6 +92,7 @@ describe("outputOf / expectChartBundles / expectCheckMarks / lessonNotebooks", (
     [{ exactly: 2 }, false],
     [{ atLeast: 2 }, false],
     [{ exactly: 2, calls: /dl\.show\.(chart|plotly)/ }, false], // the plotly cell has no SVG
+    [{ exactly: 1, mimeTypes: ["image/png"] }, true],
     [{ exactly: 1, mimeTypes: ["text/plain", "image/svg+xml"] }, true],
     [{ exactly: 1, mimeTypes: ["application/vnd.vegalite.v5+json"] }, false],
   ] as const)("expectChartBundles(nb, %j) passes: %s", (options, passes) => {

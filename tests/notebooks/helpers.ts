@@ -101,7 +101,7 @@ export type ChartBundleOptions = ({ exactly: number } | { atLeast: number }) & {
 
 /**
  * Asserts that the code cells calling a chart function number `exactly` (or `atLeast`) as given, and
- * that each shows every one of `mimeTypes` among its outputs.
+ * that each shows every one of `mimeTypes` among its outputs (default: the SVG and PNG fallbacks).
  *
  *   expectChartBundles(nb, { exactly: 5, calls: /dl\.show\.(chart|plotly)/ });
  */
@@ -112,7 +112,7 @@ export function expectChartBundles(nb: Notebook, options: ChartBundleOptions): v
   else expect(charts.length).toBeGreaterThanOrEqual(options.atLeast);
   for (const c of charts)
     expect(outputMimeTypes(nb, nb.cells.indexOf(c))).toEqual(
-      expect.arrayContaining([...(options.mimeTypes ?? ["image/svg+xml"])]),
+      expect.arrayContaining([...(options.mimeTypes ?? ["image/svg+xml", "image/png"])]),
     );
 }
 

@@ -31,17 +31,27 @@ describe("chart", () => {
     expect(bundle["text/plain"]).toMatch(/train goes from 1 to 0.25/);
   });
 
-  it("chart(spec) sends ONE display with all three MIME types in a kernel", () => {
+  it("chart(spec) sends ONE display with all four MIME types in a kernel", () => {
     const rec = recordDisplays();
     restore = rec.restore;
     chart(spec, { description: "two falling curves" });
     expect(rec.sent).toHaveLength(1);
     expect(Object.keys(rec.sent[0].data).sort()).toEqual([
       "application/vnd.vegalite.v5+json",
+      "image/png",
       "image/svg+xml",
       "text/plain",
     ]);
     expect(rec.sent[0].data["text/plain"]).toBe("two falling curves");
+  });
+
+  it("the PNG is the SVG rasterised at 1.5×: a real PNG of the chart's size", () => {
+    const bundle = chartBundle(spec);
+    const png = Buffer.from(String(bundle["image/png"]), "base64");
+    expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
+    const svgWidth = Number(/<svg[^>]* width="(\d+)"/.exec(String(bundle["image/svg+xml"]))![1]);
+    expect(png.readUInt32BE(16)).toBe(Math.round(svgWidth * 1.5));
+    expect(chartBundle(spec, { png: false })["image/png"]).toBeUndefined();
   });
 
   it("chart(spec) prints the description outside a kernel and does not throw", () => {

@@ -42,13 +42,16 @@ describe("liveTrainingDisplay", () => {
     expect(rec.sent.map((m) => m.update)).toEqual([false, ...rec.sent.slice(1).map(() => true)]);
     expect(rec.sent.length).toBeGreaterThanOrEqual(4);
     expect(rec.sent.length).toBeLessThanOrEqual(6);
-    for (const m of rec.sent) {
+    // Every update carries the spec, SVG and text; only the final state adds the PNG copy.
+    rec.sent.forEach((m, i) => {
+      const last = i === rec.sent.length - 1;
       expect(Object.keys(m.data).sort()).toEqual([
         "application/vnd.vegalite.v5+json",
+        ...(last ? ["image/png"] : []),
         "image/svg+xml",
         "text/plain",
       ]);
-    }
+    });
   });
 
   it("the final update carries the full curve and says done", () => {

@@ -41,9 +41,14 @@ describe("plotly", () => {
     expect(withoutAsset).not.toMatch(/https?:|\/\/cdn|src=/);
   });
 
-  it("plotly bundle carries html, an SVG fallback and the description", () => {
+  it("plotly bundle carries html, SVG and PNG fallbacks and the description", () => {
     const bundle = show.plotlyBundle(surface);
-    expect(Object.keys(bundle).sort()).toEqual(["image/svg+xml", "text/html", "text/plain"]);
+    expect(Object.keys(bundle).sort()).toEqual([
+      "image/png",
+      "image/svg+xml",
+      "text/html",
+      "text/plain",
+    ]);
     expect(bundle["image/svg+xml"]).toMatch(/^<svg[\s\S]*class="mark-line role-mark/);
     expect(bundle["text/plain"]).toMatch(/loss goes from 2 to 0.29/);
   });
