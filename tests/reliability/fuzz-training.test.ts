@@ -3,23 +3,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as dl from "../../lib/index";
-import { isNamedError } from "./named-errors";
+import { outcome } from "./named-errors";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- fuzzing passes values of any type
 type Any = any;
 const RUNS = { numRuns: 100, seed: 21 };
-
-/** "ok" when `thunk` returns; the error's name when it throws a named error whose message matches `fn`. */
-function outcome(fn: RegExp, thunk: () => unknown): string {
-  try {
-    thunk();
-    return "ok";
-  } catch (e) {
-    if (!isNamedError(e)) throw new Error(`not a named error: ${String(e)}`, { cause: e });
-    expect((e as Error).message).toMatch(fn);
-    return (e as Error).name;
-  }
-}
 
 /** Numbers a student might type for a hyperparameter, valid or not. */
 const hyper = fc.oneof(

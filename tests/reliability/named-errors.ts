@@ -15,6 +15,18 @@ export function isNamedError(e: unknown): boolean {
   return Object.entries(NAMED).some(([name, Class]) => e instanceof Class && e.name === name);
 }
 
+/** "ok" when `thunk` returns; the error's name when it throws a named error whose message matches `fn`. */
+export function outcome(fn: RegExp, thunk: () => unknown): string {
+  try {
+    thunk();
+    return "ok";
+  } catch (e) {
+    if (!isNamedError(e)) throw new Error(`not a named error: ${String(e)}`, { cause: e });
+    expect((e as Error).message).toMatch(fn);
+    return (e as Error).name;
+  }
+}
+
 /** Runs `thunk`; returns what it threw (fails the test when it returns normally). */
 export function thrownBy(thunk: () => unknown): unknown {
   try {
