@@ -3,7 +3,8 @@
  * Each fast kernel has a plain-loop reference beside it (`*Reference`), the version lesson 7
  * reads and times: `dl.kernels.conv2dReference` against `dl.kernels.conv2dForward`.
  */
-export { matmulInto } from "./matmul";
+export { matmulInto, matmulBackend, setMatmulBackend } from "./matmul";
+export type { MatmulBackend } from "./matmul";
 export type { MatmulDims } from "./matmul";
 export { matmulReference } from "./matmul-reference";
 export { conv2dDims, conv2dForward, conv2dBackward } from "./conv2d";

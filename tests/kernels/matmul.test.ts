@@ -1,13 +1,29 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Rng } from "../../lib/data/rng";
-import { matmulInto } from "../../lib/kernels/matmul";
+import { ArgumentError } from "../../lib/errors";
+import {
+  matmulBackend,
+  matmulInto,
+  setMatmulBackend,
+  type MatmulBackend,
+} from "../../lib/kernels/matmul";
 import { matmulReference } from "../../lib/kernels/matmul-reference";
 import { expectClose, randomArray } from "./helpers";
 
 const sizes = [1, 3, 7, 17, 33, 65];
 const flags = [false, true];
 
-describe("matmulInto", () => {
+const backends: MatmulBackend[] = ["wasm", "js"];
+
+describe.each(backends)("matmulInto on the %s micro-kernel", (name) => {
+  let previous: MatmulBackend;
+  beforeEach(() => {
+    previous = setMatmulBackend(name);
+  });
+  afterEach(() => {
+    setMatmulBackend(previous);
+  });
+
   it("matmulInto(a, b, out, {m: 2, k: 3, n: 2}) computes the worked example", () => {
     // [[1, 2, 3], [4, 5, 6]] · [[7, 8], [9, 10], [11, 12]]: 1*7 + 2*9 + 3*11 = 58, …
     const out = new Float64Array(4);
@@ -81,5 +97,46 @@ describe("matmulInto", () => {
     matmulReference(a, b, ref, { m: 21, k: 19, n: 23 });
     expectClose(out.subarray(0, ref.length), ref, 1e-12);
     expect(Array.from(out.subarray(ref.length))).toEqual([7, 7, 7, 7, 7]);
+  });
+});
+
+describe("the wasm and js micro-kernels", () => {
+  it("give the same bits on random shapes, transposes and block edges", () => {
+    const rng = new Rng(4);
+    const table = [
+      { m: 4, k: 256, n: 4 },
+      { m: 37, k: 9, n: 785 },
+      { m: 130, k: 300, n: 1030, transA: true },
+      { m: 16, k: 72, n: 196, transB: true, accumulate: true },
+      { m: 129, k: 513, n: 3 },
+    ];
+    for (const dims of table) {
+      const a = randomArray(rng, dims.m * dims.k);
+      const b = randomArray(rng, dims.k * dims.n);
+      const start = randomArray(rng, dims.m * dims.n);
+      const results = backends.map((name) => {
+        const previous = setMatmulBackend(name);
+        const out = Float64Array.from(start);
+        matmulInto(a, b, out, dims);
+        setMatmulBackend(previous);
+        return out;
+      });
+      expect(results[0]).toEqual(results[1]);
+    }
+  });
+
+  it("default to wasm where WebAssembly SIMD exists (Node 20 has it)", () => {
+    expect(matmulBackend()).toBe("wasm");
+  });
+
+  it("setMatmulBackend returns the previous choice and rejects other names by name", () => {
+    const previous = setMatmulBackend("js");
+    expect(matmulBackend()).toBe("js");
+    expect(setMatmulBackend(previous)).toBe("js");
+    expect(() => setMatmulBackend("gpu" as MatmulBackend)).toThrow(ArgumentError);
+    expect(() => setMatmulBackend("gpu" as MatmulBackend)).toThrow(
+      'setMatmulBackend: expected "wasm" or "js", got gpu',
+    );
+    expect(matmulBackend()).toBe(previous);
   });
 });

@@ -1,0 +1,59 @@
+import { KC, MC, MR, NC, NR } from "./matmul-pack";
+import { GEMM_WASM_BASE64 } from "./wasm/gemm-binary";
+
+/** The WebAssembly SIMD macro-kernel and the packed buffers it reads, in its own memory. */
+export interface WasmGemm {
+  /** Packed block of a (MC·KC entries) and of b (KC·NC), views into the module's memory. */
+  readonly packedA: Float64Array;
+  readonly packedB: Float64Array;
+  /** out[i0.., j0..] (mc×nc, row stride ldc) += packedA block · packedB block, kc deep. */
+  macroKernel(
+    out: Float64Array,
+    block: { ldc: number; i0: number; mc: number; j0: number; nc: number; kc: number },
+  ): void;
+}
+
+type GemmExports = {
+  memory: WebAssembly.Memory;
+  macro: (a: number, b: number, c: number, mc: number, nc: number, kc: number, ldc: number) => void;
+};
+
+const BYTES = Float64Array.BYTES_PER_ELEMENT;
+const PAGE = 65536;
+
+/**
+ * Instantiates ./wasm/gemm.wat (compiled into ./wasm/gemm-binary.ts) and lays out its memory:
+ * packed a at byte 0, packed b after it, then the MC×NC block of sums the kernel writes.
+ * Returns null where WebAssembly or its SIMD instructions are missing (the TypeScript kernel is
+ * then used). Synchronous: Node compiles a module this small on the spot.
+ * Example: const gemm = loadWasmGemm(); if (gemm) packA(a, false, gemm.packedA, …)
+ */
+export function loadWasmGemm(): WasmGemm | null {
+  if (typeof WebAssembly !== "object") return null;
+  const bytes = Buffer.from(GEMM_WASM_BASE64, "base64");
+  if (!WebAssembly.validate(bytes)) return null;
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
+  const { memory, macro } = instance.exports as GemmExports;
+  const aAt = 0;
+  const bAt = aAt + MC * KC * BYTES;
+  const sumsAt = bAt + KC * NC * BYTES;
+  const end = sumsAt + MC * NC * BYTES;
+  memory.grow(Math.ceil(end / PAGE) - memory.buffer.byteLength / PAGE);
+  const packedA = new Float64Array(memory.buffer, aAt, MC * KC);
+  const packedB = new Float64Array(memory.buffer, bAt, KC * NC);
+  const sums = new Float64Array(memory.buffer, sumsAt, MC * NC);
+  return {
+    packedA,
+    packedB,
+    macroKernel(out, { ldc, i0, mc, j0, nc, kc }) {
+      // the kernel stores whole 4×4 tiles: rows of sums are nc rounded up to NR wide
+      const width = Math.ceil(nc / NR) * NR;
+      macro(aAt, bAt, sumsAt, Math.ceil(mc / MR) * MR, width, kc, width * BYTES);
+      for (let i = 0; i < mc; i++) {
+        const o = (i0 + i) * ldc + j0;
+        const s = i * width;
+        for (let j = 0; j < nc; j++) out[o + j] += sums[s + j];
+      }
+    },
+  };
+}
