@@ -1,6 +1,6 @@
 /** W1–W4 on our engine (lib/), exactly as shared/WORKLOADS.md describes them. */
 import { dl, type DL } from "./engine";
-import { cnnData, convData, digitsData, matmulData, reshuffle } from "./data";
+import { cnnData, convData, digitsData, matmulData } from "./data";
 import { convFlop, type Result, type Sizes, type Workload } from "./protocol";
 import { relativeError, timeOp, timeRuns } from "./timing";
 
@@ -40,28 +40,38 @@ function w4(sz: Sizes): Partial {
   };
 }
 
-/** One mini-batch SGD epoch over a reshuffled permutation; returns the last loss read back. */
-function epoch(
+/**
+ * Trains through the course's one training loop, `dl.train.fit`, as a lesson does: shuffled
+ * mini-batches of 32 (a reshuffle each epoch, the batch gathered by index), softmax
+ * cross-entropy, SGD, the loss read back every step, the step's memory released for the next.
+ * `steps` stops early (warm-up); returns the losses of the steps taken.
+ */
+function train(
   model: DL.nn.Module,
   opt: DL.optim.SGD,
-  data: { x: DL.Tensor; labels: Int32Array },
-  perm: Int32Array,
+  data: DL.data.Dataset,
   rng: DL.Rng,
-  steps = Infinity,
-): number {
-  reshuffle(rng, perm);
-  let loss = NaN;
-  for (let start = 0, step = 0; start < perm.length && step < steps; start += 32, step++) {
-    const idx = Array.from(perm.subarray(start, start + 32));
-    const xb = dl.data.takeRows(data.x, idx);
-    const yb = idx.map((i) => data.labels[i]);
-    const l = dl.nn.softmaxCrossEntropy(model.forward(xb), yb);
-    opt.zeroGrad();
-    l.backward();
-    opt.step();
-    loss = l.item();
-  }
-  return loss;
+  options: { epochs: number; steps?: number },
+): number[] {
+  const losses: number[] = [];
+  const steps = options.steps ?? Infinity;
+  dl.train.fit(model, data, {
+    epochs: options.epochs,
+    batchSize: 32,
+    rng,
+    loss: dl.nn.softmaxCrossEntropy,
+    optimizer: opt,
+    display: "none",
+    callbacks: {
+      onStepEnd: ({ loss }) => (losses.push(loss) >= steps ? "stop" : undefined),
+    },
+  });
+  return losses;
+}
+
+/** Labels as the [N] tensor of class indices that fit's loss takes. */
+function labelTensor(labels: Int32Array): DL.Tensor {
+  return new dl.Tensor(Float64Array.from(labels), [labels.length]);
 }
 
 function w2(sz: Sizes): Partial {
@@ -75,10 +85,9 @@ function w2(sz: Sizes): Partial {
     new dl.nn.Linear(128, 10, { rng }),
   ]);
   const opt = new dl.optim.SGD(model.parameters(), { lr: 0.1 });
-  const data = { x: new dl.Tensor(x, [n, 64]), labels };
-  const perm = Int32Array.from({ length: n }, (_, i) => i);
-  for (let e = 0; e < sz.mlp.warmupEpochs; e++) epoch(model, opt, data, perm, rng);
-  const seconds = timeRuns(() => epoch(model, opt, data, perm, rng), sz.mlp.epochs);
+  const data = { x: new dl.Tensor(x, [n, 64]), y: labelTensor(labels) };
+  for (let e = 0; e < sz.mlp.warmupEpochs; e++) train(model, opt, data, rng, { epochs: 1 });
+  const seconds = timeRuns(() => train(model, opt, data, rng, { epochs: 1 }), sz.mlp.epochs);
   const logits = model.forward(data.x).data;
   let right = 0;
   for (let i = 0; i < n; i++) {
@@ -109,13 +118,10 @@ function w3(sz: Sizes): Partial {
     new dl.nn.Linear(784, 10, { rng }),
   ]);
   const opt = new dl.optim.SGD(model.parameters(), { lr: 0.01 });
-  const data = { x: new dl.Tensor(x, [images, 1, 28, 28]), labels };
-  const perm = Int32Array.from({ length: images }, (_, i) => i);
-  const first = epoch(model, opt, data, perm, rng, 1);
-  epoch(model, opt, data, perm, rng, warmupSteps);
-  const seconds = timeRuns(() => {
-    for (let e = 0; e < epochsPerRun; e++) epoch(model, opt, data, perm, rng);
-  }, runs);
+  const data = { x: new dl.Tensor(x, [images, 1, 28, 28]), y: labelTensor(labels) };
+  const [first] = train(model, opt, data, rng, { epochs: 1, steps: 1 });
+  train(model, opt, data, rng, { epochs: 1, steps: warmupSteps });
+  const seconds = timeRuns(() => train(model, opt, data, rng, { epochs: epochsPerRun }), runs);
   const ok = Number.isFinite(first) && Math.abs(first - Math.LN10) < 1;
   return {
     unit: "samples/s",

@@ -22,6 +22,11 @@ export class NonFiniteError extends Error {
   override readonly name = "NonFiniteError";
 }
 
+/** An intermediate tensor read after its training step gave its memory back (releaseGraph). */
+export class ReleasedTensorError extends Error {
+  override readonly name = "ReleasedTensorError";
+}
+
 /** Formats a shape for error messages: `[2, 3]`. */
 export function formatShape(shape: readonly number[]): string {
   return `[${shape.join(", ")}]`;

@@ -7,7 +7,9 @@ const FILE_LIMIT = 300;
 // The engine proper (what a contributor reads to understand the math) and everything in lib/
 // (plots, displays and the exercises of every lesson included) have separate budgets.
 const ENGINE = ["tensor", "autograd", "nn", "optim", "train", "data", "kernels"];
-const ENGINE_BUDGET = 6000;
+// 6000 until the performance work (issue 11) added the WebAssembly matmul backend and the buffer
+// pool (~350 lines of kernels beside their plain references); 6200 leaves room for little else.
+const ENGINE_BUDGET = 6200;
 const TOTAL_BUDGET = 13000;
 
 function walk(dir) {

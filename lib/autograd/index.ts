@@ -1,8 +1,10 @@
 /**
  * Autograd's public names, re-exported at the top level of `dl` (lib/index.ts):
- * `dl.backward`, `dl.zeroGrad`, `dl.detach`, `dl.noGrad`, `dl.Value`, `dl.gradCheck`.
+ * `dl.backward`, `dl.zeroGrad`, `dl.detach`, `dl.releaseGraph`, `dl.noGrad`, `dl.Value`,
+ * `dl.gradCheck`.
  */
 export { backward, zeroGrad, detach } from "./backward";
+export { releaseGraph } from "./release";
 export { noGrad, isGradEnabled } from "./record";
 export { gradCheck } from "./grad-check";
 export type { GradCheckOptions, GradCheckResult, GradCheckRow } from "./grad-check";

@@ -1,4 +1,5 @@
 import { Tensor } from "../tensor/tensor";
+import { allocate } from "../kernels/buffer-pool";
 
 /**
  * How ops record themselves for reverse-mode autograd. An op computes its output's data, then, if
@@ -51,7 +52,7 @@ export function attach(
 /** Adds `g` (same size as `t`) into `t.grad`, creating it as zeros first; skips tensors without grad. */
 export function addGrad(t: Tensor, g: Float64Array): void {
   if (!t.requiresGrad) return;
-  if (t.grad === null) t.grad = new Tensor(new Float64Array(t.size), t.shape);
+  if (t.grad === null) t.grad = new Tensor(allocate(t.size), t.shape);
   const acc = t.grad.data;
   for (let i = 0; i < acc.length; i++) acc[i] += g[i];
 }

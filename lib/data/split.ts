@@ -3,11 +3,12 @@ import { Tensor } from "../tensor/tensor";
 import { describeValue, expectRng, expectTensor } from "../tensor/check";
 import { Rng } from "./rng";
 import { Dataset } from "./toy";
+import { allocate } from "../kernels/buffer-pool";
 
 /** The rows (first-axis slices) of `t` at `indices`, as a new tensor without gradient. */
 export function takeRows(t: Tensor, indices: readonly number[]): Tensor {
   const rowSize = t.shape[0] === 0 ? 0 : t.size / t.shape[0];
-  const out = new Float64Array(indices.length * rowSize);
+  const out = allocate(indices.length * rowSize);
   indices.forEach((r, i) => {
     if (!Number.isInteger(r) || r < 0 || r >= t.shape[0]) {
       throw new ArgumentError(`takeRows: row ${r} out of range for ${t.shape[0]} rows`);
@@ -139,7 +140,7 @@ export function oneHot(labels: Tensor | readonly number[], classes: number): Ten
   if (!Number.isInteger(classes) || classes < 1) {
     throw new ArgumentError(`oneHot: classes must be an integer ≥ 1, got ${classes}`);
   }
-  const out = new Float64Array(values.length * classes);
+  const out = allocate(values.length * classes);
   values.forEach((c, i) => {
     if (!Number.isInteger(c) || c < 0 || c >= classes) {
       throw new ArgumentError(

@@ -2,6 +2,7 @@ import { ArgumentError, ShapeError, formatShape } from "../errors";
 import { col2im, im2col, im2colPacked, im2colPackedT } from "./im2col";
 import { matmulInto, matmulIntoPackedB } from "./matmul";
 import { SCRATCH_COLS, SCRATCH_DCOLS, scratch } from "./scratch";
+import { allocate } from "./buffer-pool";
 
 /** Every size a 2-d convolution needs, worked out once by `conv2dDims` (images are NCHW). */
 export interface Conv2dDims {
@@ -82,7 +83,7 @@ export function conv2dForward(
   const { n, c, h, w: width, f, kh, kw, oh, ow } = d;
   const ckk = c * kh * kw;
   const plane = oh * ow;
-  const out = new Float64Array(n * f * plane);
+  const out = allocate(n * f * plane);
   const cols = scratch(SCRATCH_COLS, ckk * plane);
   // The packed path adds each whole sum onto out: starting from the bias gives b + Σ, the same
   // number as the plain path's (0 + Σ) + b, with one pass over the output fewer.
@@ -128,9 +129,9 @@ export function conv2dBackward(
   const { n, c, h, w: width, f, kh, kw, oh, ow } = d;
   const ckk = c * kh * kw;
   const plane = oh * ow;
-  const dx = new Float64Array(inputGrad ? n * c * h * width : 0);
-  const dw = new Float64Array(f * ckk);
-  const db = new Float64Array(f);
+  const dx = allocate(inputGrad ? n * c * h * width : 0);
+  const dw = allocate(f * ckk);
+  const db = allocate(f);
   const cols = scratch(SCRATCH_COLS, ckk * plane);
   const dcols = scratch(SCRATCH_DCOLS, ckk * plane);
   for (let b = 0; b < n; b++) {

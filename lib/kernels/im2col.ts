@@ -1,4 +1,5 @@
 import type { Conv2dDims } from "./conv2d";
+import { SCRATCH_PADDED, scratch } from "./scratch";
 
 /**
  * Unfolds one image into columns so that a convolution becomes one matrix product (lesson 7's
@@ -39,7 +40,7 @@ export function im2col(x: Float64Array, xOff: number, d: Conv2dDims, cols: Float
  * im2col written straight in the matmul's packed panel layout (see `matmulIntoPackedB`): the
  * value im2col puts at cols[p, q] goes to dst[⌊q/width⌋·width·CKK + p·width + q mod width], and
  * the last panel's columns past OH·OW are zeros. Same values as `im2col`, one pass fewer; used by
- * `conv2dForward` (lesson 7's fast convolution).
+ * `conv2dForward` (lesson 7's fast convolution). Writes dst in order, reading through `gather`.
  * Shapes: x image at xOff [C, H, W] → dst ⌈OH·OW/width⌉·width·CKK values.
  * Example: im2colPacked(x, 0, d, packed, 4)
  */
@@ -50,32 +51,28 @@ export function im2colPacked(
   dst: Float64Array,
   width: number,
 ): void {
-  const { c, h, w, kh, kw, stride: s, padding: pad, oh, ow } = d;
-  const ckk = c * kh * kw;
-  const stripe = width * ckk; // one panel
-  for (let p = 0; p < ckk; p++) {
-    const v = p % kw;
-    const u = Math.floor(p / kw) % kh;
-    const ch = Math.floor(p / (kw * kh));
-    const [jLo, jHi] = validRange(v, pad, s, w, ow);
-    const rowBase = p * width;
-    let panel = 0; // q = panel / stripe · width + lane, walked incrementally
-    let lane = 0;
-    for (let i = 0; i < oh; i++) {
-      const y = i * s + u - pad;
-      const inside = y >= 0 && y < h;
-      const lo = inside ? jLo : ow;
-      const hi = inside ? jHi : ow;
-      const src = xOff + (ch * h + y) * w + v - pad;
-      for (let j = 0; j < ow; j++) {
-        dst[panel + rowBase + lane] = j >= lo && j < hi ? x[src + j * s] : 0;
-        if (++lane === width) {
-          lane = 0;
-          panel += stripe;
-        }
+  const { padded, tap, pos } = gather(x, xOff, d);
+  const ckk = tap.length;
+  const plane = pos.length;
+  let at = 0;
+  for (let q0 = 0; q0 < plane; q0 += width) {
+    if (width === 4 && q0 + 4 <= plane) {
+      const o0 = pos[q0],
+        o1 = pos[q0 + 1],
+        o2 = pos[q0 + 2],
+        o3 = pos[q0 + 3];
+      for (let p = 0; p < ckk; p++, at += 4) {
+        const t = tap[p];
+        dst[at] = padded[t + o0];
+        dst[at + 1] = padded[t + o1];
+        dst[at + 2] = padded[t + o2];
+        dst[at + 3] = padded[t + o3];
       }
+      continue;
     }
-    for (; lane !== 0 && lane < width; lane++) dst[panel + rowBase + lane] = 0;
+    for (let p = 0; p < ckk; p++) {
+      for (let q = q0; q < q0 + width; q++, at++) dst[at] = q < plane ? padded[tap[p] + pos[q]] : 0;
+    }
   }
 }
 
@@ -84,7 +81,7 @@ export function im2colPacked(
  * `dw += g · colsᵀ` (see `matmulIntoPackedB`, where B = colsᵀ is [OH·OW, CKK]): the value im2col
  * puts at cols[r, q] goes to dst[⌊r/width⌋·width·OH·OW + q·width + r mod width]; rows r past CKK
  * of the last panel are zeros. Same values as `im2col`, without the separate packing pass; used
- * by `conv2dBackward` (lessons 7–8 train CNNs).
+ * by `conv2dBackward` (lessons 7–8 train CNNs). Writes dst in order, reading through `gather`.
  * Shapes: x image at xOff [C, H, W] → dst ⌈CKK/width⌉·width·OH·OW values.
  * Example: im2colPackedT(x, 0, d, packed, 4)
  */
@@ -95,29 +92,68 @@ export function im2colPackedT(
   dst: Float64Array,
   width: number,
 ): void {
-  const { c, h, w, kh, kw, stride: s, padding: pad, oh, ow } = d;
-  const ckk = c * kh * kw;
-  const plane = oh * ow;
-  for (let r = 0; r < Math.ceil(ckk / width) * width; r++) {
-    const base = Math.floor(r / width) * width * plane + (r % width);
-    if (r >= ckk) {
-      for (let q = 0; q < plane; q++) dst[base + q * width] = 0;
+  const { padded, tap, pos } = gather(x, xOff, d);
+  const ckk = tap.length;
+  const plane = pos.length;
+  let at = 0;
+  for (let r0 = 0; r0 < ckk; r0 += width) {
+    if (width === 4 && r0 + 4 <= ckk) {
+      const t0 = tap[r0],
+        t1 = tap[r0 + 1],
+        t2 = tap[r0 + 2],
+        t3 = tap[r0 + 3];
+      for (let q = 0; q < plane; q++, at += 4) {
+        const o = pos[q];
+        dst[at] = padded[t0 + o];
+        dst[at + 1] = padded[t1 + o];
+        dst[at + 2] = padded[t2 + o];
+        dst[at + 3] = padded[t3 + o];
+      }
       continue;
     }
-    const v = r % kw;
-    const u = Math.floor(r / kw) % kh;
-    const ch = Math.floor(r / (kw * kh));
-    const [jLo, jHi] = validRange(v, pad, s, w, ow);
-    for (let i = 0, at = base; i < oh; i++) {
-      const y = i * s + u - pad;
-      const inside = y >= 0 && y < h;
-      const lo = inside ? jLo : ow;
-      const hi = inside ? jHi : ow;
-      const src = xOff + (ch * h + y) * w + v - pad;
-      for (let j = 0; j < ow; j++, at += width) dst[at] = j >= lo && j < hi ? x[src + j * s] : 0;
+    for (let q = 0; q < plane; q++) {
+      for (let r = r0; r < r0 + width; r++, at++) dst[at] = r < ckk ? padded[tap[r] + pos[q]] : 0;
     }
   }
 }
+
+/**
+ * Gather tables for the packed im2col: the image copied into a zero border `padding` wide
+ * (scratch, so no read needs a bounds test), and offsets such that kernel tap p = (c, u, v) at
+ * output position q = (i, j) reads padded[tap[p] + pos[q]]:
+ *
+ *   tap[p] = (c·(H + 2p) + u)·(W + 2p) + v,   pos[q] = i·s·(W + 2p) + j·s
+ *
+ * Shapes: x image at xOff [C, H, W] → padded [C, H + 2p, W + 2p], tap [C·KH·KW], pos [OH·OW].
+ */
+function gather(
+  x: Float64Array,
+  xOff: number,
+  d: Conv2dDims,
+): { padded: Float64Array; tap: Int32Array; pos: Int32Array } {
+  const { c, h, w, kh, kw, stride: s, padding: pad, oh, ow } = d;
+  const hp = h + 2 * pad;
+  const wp = w + 2 * pad;
+  const padded = scratch(SCRATCH_PADDED, c * hp * wp);
+  padded.fill(0, 0, c * hp * wp);
+  for (let ch = 0; ch < c; ch++) {
+    for (let y = 0; y < h; y++) {
+      const from = xOff + (ch * h + y) * w;
+      padded.set(x.subarray(from, from + w), (ch * hp + y + pad) * wp + pad);
+    }
+  }
+  const tap = tables.tap.length === c * kh * kw ? tables.tap : new Int32Array(c * kh * kw);
+  const pos = tables.pos.length === oh * ow ? tables.pos : new Int32Array(oh * ow);
+  for (let ch = 0, p = 0; ch < c; ch++) {
+    for (let u = 0; u < kh; u++) for (let v = 0; v < kw; v++, p++) tap[p] = (ch * hp + u) * wp + v;
+  }
+  for (let i = 0, q = 0; i < oh; i++) for (let j = 0; j < ow; j++, q++) pos[q] = i * s * wp + j * s;
+  tables.tap = tap;
+  tables.pos = pos;
+  return { padded, tap, pos };
+}
+// the arrays of the last tables, reused when the sizes match (contents are recomputed each call)
+const tables = { tap: new Int32Array(0), pos: new Int32Array(0) };
 
 /**
  * The inverse bookkeeping of `im2col` for the backward pass: adds each column entry back onto the

@@ -1,5 +1,6 @@
 import { ArgumentError, ShapeError, formatShape } from "../errors";
 import { avgPool2dReference } from "./pool2d-reference";
+import { allocate } from "./buffer-pool";
 
 /** Every size a 2-d pooling needs, worked out once by `pool2dDims` (square windows, NCHW). */
 export interface Pool2dDims {
@@ -56,7 +57,8 @@ export function pool2dDims(
  *   out[n, c, i, j] = max_{u, v < size} x[n, c, i·stride + u, j·stride + v]
  *
  * Shapes: x [N, C, H, W] → out [N, C, OH, OW], argmax [N, C, OH, OW].
- * Fast path: window offsets hoisted out of the inner loop, and the 2×2 window unrolled. Same result
+ * Fast path: window offsets hoisted out of the inner loop, and the 2×2 window unrolled without
+ * branches. Same result
  * as `maxPool2dReference` (the plain loops), ties and NaN included.
  * Example: the lecture's [[4,1,5,0],[7,8,9,8],[3,5,6,5],[2,4,1,0]] with size 2 → [[8,9],[5,6]].
  */
@@ -65,7 +67,7 @@ export function maxPool2dForward(
   d: Pool2dDims,
 ): { out: Float64Array; argmax: Int32Array } {
   const { n, c, h, w, size, stride, oh, ow } = d;
-  const out = new Float64Array(n * c * oh * ow);
+  const out = allocate(n * c * oh * ow);
   const argmax = new Int32Array(n * c * oh * ow);
   let o = 0;
   for (let plane = 0; plane < n * c; plane++) {
@@ -76,9 +78,15 @@ export function maxPool2dForward(
         let where = corner;
         let best = x[corner];
         if (size === 2) {
-          if (x[corner + 1] > best) best = x[(where = corner + 1)];
-          if (x[corner + w] > best) best = x[(where = corner + w)];
-          if (x[corner + w + 1] > best) best = x[(where = corner + w + 1)];
+          // without branches: the winner's index moves by step·[candidate > best] (random
+          // activations make an if mispredict often, ~3× slower here); same ties, same NaN rule
+          let step = +(x[corner + 1] > best);
+          where += step;
+          step = +(x[corner + w] > x[where]);
+          where += step * (corner + w - where);
+          step = +(x[corner + w + 1] > x[where]);
+          where += step * (corner + w + 1 - where);
+          best = x[where];
         } else {
           for (let u = 0; u < size; u++) {
             for (let idx = corner + u * w, end = idx + size; idx < end; idx++) {
@@ -107,7 +115,7 @@ export function maxPool2dBackward(
   argmax: Int32Array,
   d: Pool2dDims,
 ): Float64Array {
-  const dx = new Float64Array(d.n * d.c * d.h * d.w);
+  const dx = allocate(d.n * d.c * d.h * d.w);
   const count = d.n * d.c * d.oh * d.ow;
   for (let o = 0; o < count; o++) dx[argmax[o]] += gradOut[o];
   return dx;
@@ -135,7 +143,7 @@ export function avgPool2dForward(x: Float64Array, d: Pool2dDims): Float64Array {
  */
 export function avgPool2dBackward(gradOut: Float64Array, d: Pool2dDims): Float64Array {
   const { n, c, h, w, size, stride, oh, ow } = d;
-  const dx = new Float64Array(n * c * h * w);
+  const dx = allocate(n * c * h * w);
   const scale = 1 / (size * size);
   for (let plane = 0; plane < n * c; plane++) {
     for (let i = 0; i < oh; i++) {

@@ -12,6 +12,8 @@ const slots: Float64Array[] = [];
 /** The scratch slots in use (one per temporary, so two temporaries never share memory). */
 export const SCRATCH_COLS = 0;
 export const SCRATCH_DCOLS = 1;
+/** The image with a zero border, for the packed im2col's gathers (lib/kernels/im2col.ts). */
+export const SCRATCH_PADDED = 2;
 
 /**
  * A Float64Array of at least `length` entries for `slot`, reused across calls; grows (never

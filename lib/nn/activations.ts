@@ -4,6 +4,7 @@ import { elu, leakyRelu, relu, sigmoid, tanh } from "../tensor/activations";
 import { softmax } from "../tensor/softmax";
 import { Tensor } from "../tensor/tensor";
 import { Module } from "./module";
+import { allocate } from "../kernels/buffer-pool";
 
 /**
  * The lecture's activation functions as layers (lesson 1 defines them, lesson 3 stacks them), each
@@ -82,7 +83,7 @@ export class Step extends Module {
       x.data.map((v) => (v >= this.threshold ? 1 : 0)),
       x.shape,
     );
-    return attach(out, "step", [x], () => addGrad(x, new Float64Array(x.size)));
+    return attach(out, "step", [x], () => addGrad(x, allocate(x.size)));
   }
 }
 
@@ -128,7 +129,7 @@ export class Maxout extends Module {
     }
     const m = x.size / k;
     const winner = new Int32Array(m);
-    const o = new Float64Array(m);
+    const o = allocate(m);
     for (let i = 0; i < m; i++) {
       let best = i * k;
       for (let p = 1; p < k; p++) if (x.data[i * k + p] > x.data[best]) best = i * k + p;
@@ -137,7 +138,7 @@ export class Maxout extends Module {
     }
     const out = new Tensor(o, [x.shape[0], x.shape[1] / k]);
     return attach(out, "maxout", [x], () => {
-      const d = new Float64Array(x.size);
+      const d = allocate(x.size);
       for (let i = 0; i < m; i++) d[winner[i]] += out.grad!.data[i];
       addGrad(x, d);
     });

@@ -5,6 +5,7 @@ import { flatten, reshape } from "../tensor/shape-ops";
 import { Tensor } from "../tensor/tensor";
 import { describeValue } from "../tensor/check";
 import { Module } from "./module";
+import { allocate } from "../kernels/buffer-pool";
 
 /**
  * Flattens every axis after the first: [N, C, H, W] → [N, C·H·W] (between the convolutional part
@@ -29,7 +30,7 @@ export function dropout(x: Tensor, options: { p: number; rng: Rng }): Tensor {
   const { p, rng } = options;
   checkP("dropout", p);
   const scale = 1 / (1 - p);
-  const mask = new Float64Array(x.size);
+  const mask = allocate(x.size);
   for (let i = 0; i < mask.length; i++) mask[i] = rng.uniform() < p ? 0 : scale;
   const out = new Tensor(
     x.data.map((v, i) => v * mask[i]),

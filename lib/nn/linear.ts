@@ -5,10 +5,11 @@ import { Tensor } from "../tensor/tensor";
 import { expectInteger, expectTensor } from "../tensor/check";
 import { InitOptions, glorotUniform, layerRng } from "./init";
 import { Module } from "./module";
+import { allocate } from "../kernels/buffer-pool";
 
 /** `t.grad.data`, created as zeros first: backward passes accumulate straight into it. */
 export function gradBuffer(t: Tensor): Float64Array {
-  if (t.grad === null) t.grad = new Tensor(new Float64Array(t.size), t.shape);
+  if (t.grad === null) t.grad = new Tensor(allocate(t.size), t.shape);
   return t.grad.data;
 }
 
@@ -27,7 +28,7 @@ export function linear(x: Tensor, w: Tensor, b: Tensor | null, op = "linear"): T
     );
   }
   const n = x.shape[0];
-  const out = new Float64Array(n * m);
+  const out = allocate(n * m);
   matmulInto(x.data, w.data, out, { m: n, k, n: m });
   if (b) for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) out[i * m + j] += b.data[j];
   const y = new Tensor(out, [n, m]);
@@ -38,7 +39,7 @@ export function linear(x: Tensor, w: Tensor, b: Tensor | null, op = "linear"): T
     if (w.requiresGrad)
       matmulInto(x.data, g, gradBuffer(w), { m: k, k: n, n: m, transA: true, accumulate: true });
     if (b && b.requiresGrad) {
-      const db = new Float64Array(m);
+      const db = allocate(m);
       for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) db[j] += g[i * m + j];
       adoptGrad(b, db);
     }

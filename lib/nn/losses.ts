@@ -2,6 +2,7 @@ import { addGrad, attach } from "../autograd/record";
 import { ArgumentError, ShapeError, formatShape } from "../errors";
 import { Tensor } from "../tensor/tensor";
 import { expectTensor } from "../tensor/check";
+import { allocate } from "../kernels/buffer-pool";
 
 /** A loss: predictions and targets in, a scalar tensor (mean over the batch) out. */
 export type Loss = (yPred: Tensor, y: Tensor) => Tensor;
@@ -34,7 +35,7 @@ function elementwiseLoss(
     const out = new Tensor(Float64Array.of(total / n), []);
     return attach(out, op, [yPred], () => {
       const g = out.grad!.data[0] / n;
-      const d = new Float64Array(n);
+      const d = allocate(n);
       for (let i = 0; i < n; i++) d[i] = g * slope(yPred.data[i], y.data[i]);
       addGrad(yPred, d);
     });
@@ -117,7 +118,7 @@ export function softmaxCrossEntropy(logits: Tensor, labels: Tensor | readonly nu
   const ys = checkLabels("softmaxCrossEntropy", logits, labels);
   const [n, c] = logits.shape;
   const z = logits.data;
-  const probs = new Float64Array(n * c);
+  const probs = allocate(n * c);
   let total = 0;
   for (let i = 0; i < n; i++) {
     let m = -Infinity;
@@ -130,7 +131,7 @@ export function softmaxCrossEntropy(logits: Tensor, labels: Tensor | readonly nu
   const out = new Tensor(Float64Array.of(total / n), []);
   return attach(out, "softmaxCrossEntropy", [logits], () => {
     const g = out.grad!.data[0] / n;
-    const d = new Float64Array(n * c);
+    const d = allocate(n * c);
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < c; j++) d[i * c + j] = g * probs[i * c + j];
       d[i * c + ys[i]] -= g;

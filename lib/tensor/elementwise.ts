@@ -1,6 +1,7 @@
 import { addGrad, attach } from "../autograd/record";
 import { Shape, Tensor } from "./tensor";
 import { TensorLike, asTensor, broadcastShapes, expandData, sumToShape } from "./broadcast";
+import { allocate } from "../kernels/buffer-pool";
 
 /**
  * Binary elementwise ops with broadcasting (numpy rules, see broadcast.ts). Each op computes its
@@ -37,7 +38,7 @@ function send(t: Tensor, g: Float64Array, shape: Shape): void {
 /** a + b, elementwise with broadcasting. ∂/∂a = 1, ∂/∂b = 1. Example: dl.add(x, b). Lesson 1. */
 export function add(a: TensorLike, b: TensorLike): Tensor {
   const { x, y, shape, xd, yd } = operands("add", a, b);
-  const o = new Float64Array(xd.length);
+  const o = allocate(xd.length);
   for (let i = 0; i < o.length; i++) o[i] = xd[i] + yd[i];
   const out = new Tensor(o, shape);
   return attach(out, "add", [x, y], () => {
@@ -50,14 +51,14 @@ export function add(a: TensorLike, b: TensorLike): Tensor {
 /** a − b. ∂/∂a = 1, ∂/∂b = −1. Example: dl.sub(yHat, y). */
 export function sub(a: TensorLike, b: TensorLike): Tensor {
   const { x, y, shape, xd, yd } = operands("sub", a, b);
-  const o = new Float64Array(xd.length);
+  const o = allocate(xd.length);
   for (let i = 0; i < o.length; i++) o[i] = xd[i] - yd[i];
   const out = new Tensor(o, shape);
   return attach(out, "sub", [x, y], () => {
     const g = out.grad!.data;
     send(x, g, shape);
     if (!y.requiresGrad) return;
-    const gy = new Float64Array(g.length);
+    const gy = allocate(g.length);
     for (let i = 0; i < g.length; i++) gy[i] = -g[i];
     send(y, gy, shape);
   });
@@ -66,18 +67,18 @@ export function sub(a: TensorLike, b: TensorLike): Tensor {
 /** a · b. ∂/∂a = b, ∂/∂b = a. Example: dl.mul(x, w). */
 export function mul(a: TensorLike, b: TensorLike): Tensor {
   const { x, y, shape, xd, yd } = operands("mul", a, b);
-  const o = new Float64Array(xd.length);
+  const o = allocate(xd.length);
   for (let i = 0; i < o.length; i++) o[i] = xd[i] * yd[i];
   const out = new Tensor(o, shape);
   return attach(out, "mul", [x, y], () => {
     const g = out.grad!.data;
     if (x.requiresGrad) {
-      const gx = new Float64Array(g.length);
+      const gx = allocate(g.length);
       for (let i = 0; i < g.length; i++) gx[i] = g[i] * yd[i];
       send(x, gx, shape);
     }
     if (y.requiresGrad) {
-      const gy = new Float64Array(g.length);
+      const gy = allocate(g.length);
       for (let i = 0; i < g.length; i++) gy[i] = g[i] * xd[i];
       send(y, gy, shape);
     }
@@ -87,18 +88,18 @@ export function mul(a: TensorLike, b: TensorLike): Tensor {
 /** a / b. ∂/∂a = 1/b, ∂/∂b = −a/b². Example: dl.div(x, 255). */
 export function div(a: TensorLike, b: TensorLike): Tensor {
   const { x, y, shape, xd, yd } = operands("div", a, b);
-  const o = new Float64Array(xd.length);
+  const o = allocate(xd.length);
   for (let i = 0; i < o.length; i++) o[i] = xd[i] / yd[i];
   const out = new Tensor(o, shape);
   return attach(out, "div", [x, y], () => {
     const g = out.grad!.data;
     if (x.requiresGrad) {
-      const gx = new Float64Array(g.length);
+      const gx = allocate(g.length);
       for (let i = 0; i < g.length; i++) gx[i] = g[i] / yd[i];
       send(x, gx, shape);
     }
     if (y.requiresGrad) {
-      const gy = new Float64Array(g.length);
+      const gy = allocate(g.length);
       for (let i = 0; i < g.length; i++) gy[i] = (-g[i] * o[i]) / yd[i];
       send(y, gy, shape);
     }
@@ -108,18 +109,18 @@ export function div(a: TensorLike, b: TensorLike): Tensor {
 /** a ^ b. ∂/∂a = b·a^(b−1), ∂/∂b = a^b·ln a. Example: dl.pow(x, 2). */
 export function pow(a: TensorLike, b: TensorLike): Tensor {
   const { x, y, shape, xd, yd } = operands("pow", a, b);
-  const o = new Float64Array(xd.length);
+  const o = allocate(xd.length);
   for (let i = 0; i < o.length; i++) o[i] = Math.pow(xd[i], yd[i]);
   const out = new Tensor(o, shape);
   return attach(out, "pow", [x, y], () => {
     const g = out.grad!.data;
     if (x.requiresGrad) {
-      const gx = new Float64Array(g.length);
+      const gx = allocate(g.length);
       for (let i = 0; i < g.length; i++) gx[i] = g[i] * yd[i] * Math.pow(xd[i], yd[i] - 1);
       send(x, gx, shape);
     }
     if (y.requiresGrad) {
-      const gy = new Float64Array(g.length);
+      const gy = allocate(g.length);
       for (let i = 0; i < g.length; i++) gy[i] = g[i] * o[i] * Math.log(xd[i]);
       send(y, gy, shape);
     }
@@ -138,7 +139,7 @@ export function minimum(a: TensorLike, b: TensorLike): Tensor {
 
 function pick(op: string, a: TensorLike, b: TensorLike, larger: boolean): Tensor {
   const { x, y, shape, xd, yd } = operands(op, a, b);
-  const o = new Float64Array(xd.length);
+  const o = allocate(xd.length);
   const fromX = new Uint8Array(xd.length);
   for (let i = 0; i < o.length; i++) {
     fromX[i] = (larger ? xd[i] >= yd[i] : xd[i] <= yd[i]) ? 1 : 0;
@@ -147,8 +148,8 @@ function pick(op: string, a: TensorLike, b: TensorLike, larger: boolean): Tensor
   const out = new Tensor(o, shape);
   return attach(out, op, [x, y], () => {
     const g = out.grad!.data;
-    const gx = new Float64Array(g.length);
-    const gy = new Float64Array(g.length);
+    const gx = allocate(g.length);
+    const gy = allocate(g.length);
     for (let i = 0; i < g.length; i++) {
       if (fromX[i]) gx[i] = g[i];
       else gy[i] = g[i];

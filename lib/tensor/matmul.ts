@@ -4,6 +4,7 @@ import { addGrad, attach } from "../autograd/record";
 import { Tensor, shapeSize } from "./tensor";
 import { expectTensor } from "./check";
 import { broadcastIndex, broadcastShapes } from "./broadcast";
+import { allocate } from "../kernels/buffer-pool";
 
 /**
  * Matrix product. 2-d: a [m, k] @ b [k, n] → [m, n], out[i][j] = Σₚ a[i][p]·b[p][j].
@@ -35,7 +36,7 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   // For batch t: the batch index within a and within b (0 when that side is a single matrix).
   const ai = broadcastIndex(aBatch, batch);
   const bi = broadcastIndex(bBatch, batch);
-  const o = new Float64Array(batches * m * n);
+  const o = allocate(batches * m * n);
   for (let t = 0; t < batches; t++) {
     matmulInto(
       a.data.subarray(ai[t] * m * k, (ai[t] + 1) * m * k),
@@ -47,8 +48,8 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   const out = new Tensor(o, [...batch, m, n]);
   return attach(out, "matmul", [a, b], () => {
     const g = out.grad!.data;
-    const ga = a.requiresGrad ? new Float64Array(a.size) : null;
-    const gb = b.requiresGrad ? new Float64Array(b.size) : null;
+    const ga = a.requiresGrad ? allocate(a.size) : null;
+    const gb = b.requiresGrad ? allocate(b.size) : null;
     for (let t = 0; t < batches; t++) {
       const gt = g.subarray(t * m * n, (t + 1) * m * n);
       const aSlice = a.data.subarray(ai[t] * m * k, (ai[t] + 1) * m * k);

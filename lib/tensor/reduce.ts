@@ -3,6 +3,7 @@ import { addGrad, attach } from "../autograd/record";
 import { Shape, Tensor, shapeSize, strides } from "./tensor";
 import { broadcastIndex, expandData, sumToShape } from "./broadcast";
 import { expectTensor } from "./check";
+import { allocate } from "../kernels/buffer-pool";
 
 /** Which axes to reduce (all when omitted; negative axes count from the end). */
 export type Axes = number | readonly number[];
@@ -59,7 +60,7 @@ export function mean(x: Tensor, axes?: Axes, options: ReduceOptions = {}): Tenso
   const { keepShape, outShape } = plan("mean", x, axes, options);
   const s = sumToShape(x.data, x.shape, keepShape);
   const count = x.size / Math.max(1, s.length);
-  const o = new Float64Array(s.length);
+  const o = allocate(s.length);
   for (let i = 0; i < o.length; i++) o[i] = s[i] / count;
   const out = new Tensor(o, outShape);
   return attach(out, "mean", [x], () => {
@@ -83,7 +84,7 @@ export function min(x: Tensor, axes?: Axes, options: ReduceOptions = {}): Tensor
 function findExtremes(x: Tensor, keepShape: Shape, largest: boolean) {
   if (x.size === 0) throw new ShapeError(`${largest ? "max" : "min"}: got an empty tensor`);
   const map = broadcastIndex(keepShape, x.shape);
-  const best = new Float64Array(shapeSize(keepShape)).fill(largest ? -Infinity : Infinity);
+  const best = allocate(shapeSize(keepShape)).fill(largest ? -Infinity : Infinity);
   const arg = new Int32Array(best.length).fill(-1);
   const d = x.data;
   for (let i = 0; i < d.length; i++) {
@@ -102,7 +103,7 @@ function extreme(op: string, x: Tensor, axes: Axes | undefined, options: ReduceO
   const out = new Tensor(best, outShape);
   return attach(out, op, [x], () => {
     const g = out.grad!.data;
-    const gx = new Float64Array(x.size);
+    const gx = allocate(x.size);
     for (let j = 0; j < arg.length; j++) gx[arg[j]] += g[j];
     addGrad(x, gx);
   });
@@ -115,7 +116,7 @@ function extreme(op: string, x: Tensor, axes: Axes | undefined, options: ReduceO
 export function argmax(x: Tensor, axis?: number, options: ReduceOptions = {}): Tensor {
   const { keepShape, outShape } = plan("argmax", x, axis, options);
   const { arg } = findExtremes(x, keepShape, true);
-  const o = new Float64Array(arg.length);
+  const o = allocate(arg.length);
   if (axis === undefined) {
     o[0] = arg[0];
   } else {

@@ -3,6 +3,7 @@ import { addGrad, attach } from "../autograd/record";
 import { Shape, Tensor, shapeSize, strides } from "./tensor";
 import { normalizeAxes } from "./reduce";
 import { expectTensor } from "./check";
+import { allocate } from "../kernels/buffer-pool";
 
 /**
  * Ops that move numbers without changing them: reshape, transpose, flatten, concat, take.
@@ -47,7 +48,7 @@ function permuteData(data: Float64Array, shape: Shape, axes: readonly number[]):
   const inStrides = strides(shape);
   const outShape = axes.map((a) => shape[a]);
   const step = axes.map((a) => inStrides[a]);
-  const out = new Float64Array(data.length);
+  const out = allocate(data.length);
   const counter = new Array<number>(axes.length).fill(0);
   let j = 0;
   for (let i = 0; i < out.length; i++) {
@@ -118,7 +119,7 @@ export function concat(tensors: readonly Tensor[], axis = 0): Tensor {
   const total = tensors.reduce((s, t) => s + t.shape[ax], 0);
   const { outer, inner } = splitAt(first.shape, ax);
   const outShape = first.shape.map((n, i) => (i === ax ? total : n));
-  const o = new Float64Array(shapeSize(outShape));
+  const o = allocate(shapeSize(outShape));
   const rowOut = total * inner;
   let offset = 0; // where each tensor's chunk starts inside an output row
   const offsets = tensors.map((t) => {
@@ -134,7 +135,7 @@ export function concat(tensors: readonly Tensor[], axis = 0): Tensor {
     tensors.forEach((t, k) => {
       if (!t.requiresGrad) return;
       const chunk = t.shape[ax] * inner;
-      const gt = new Float64Array(t.size);
+      const gt = allocate(t.size);
       for (let r = 0; r < outer; r++) {
         const start = r * rowOut + offsets[k];
         gt.set(g.subarray(start, start + chunk), r * chunk);
@@ -160,7 +161,7 @@ export function take(x: Tensor, index: ArrayLike<number> | Tensor, axis = 0): Te
       throw new ArgumentError(`take: index ${k} is out of range for axis ${ax} of size ${n}`);
     }
   }
-  const o = new Float64Array(outer * m * inner);
+  const o = allocate(outer * m * inner);
   for (let r = 0; r < outer; r++) {
     for (let i = 0; i < m; i++) {
       const src = (r * n + indices[i]) * inner;
@@ -173,7 +174,7 @@ export function take(x: Tensor, index: ArrayLike<number> | Tensor, axis = 0): Te
   );
   return attach(out, "take", [x], () => {
     const g = out.grad!.data;
-    const gx = new Float64Array(x.size);
+    const gx = allocate(x.size);
     for (let r = 0; r < outer; r++) {
       for (let i = 0; i < m; i++) {
         const dst = (r * n + indices[i]) * inner;

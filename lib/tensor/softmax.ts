@@ -6,6 +6,7 @@ import { add, sub } from "./elementwise";
 import { exp, log } from "./unary";
 import { detach } from "../autograd/backward";
 import { expectTensor } from "./check";
+import { allocate } from "../kernels/buffer-pool";
 
 /**
  * softmax(x)ᵢ = e^(xᵢ − m) / Σⱼ e^(xⱼ − m) along `axis` (default the last), with m the max along
@@ -31,8 +32,8 @@ function softmaxLike(op: string, x: Tensor, axis: number, takeLog: boolean): Ten
   const ax = normalizeAxes(op, x.shape, axis)[0];
   const { outer, n, inner } = splitAt(x.shape, ax);
   const xd = x.data;
-  const y = new Float64Array(x.size); // softmax values, kept for backward
-  const o = takeLog ? new Float64Array(x.size) : y;
+  const y = allocate(x.size); // softmax values, kept for backward
+  const o = takeLog ? allocate(x.size) : y;
   for (let r = 0; r < outer; r++) {
     for (let c = 0; c < inner; c++) {
       const base = r * n * inner + c; // element k of this slice is at base + k·inner
@@ -51,7 +52,7 @@ function softmaxLike(op: string, x: Tensor, axis: number, takeLog: boolean): Ten
   const out = new Tensor(o, x.shape);
   return attach(out, op, [x], () => {
     const g = out.grad!.data;
-    const gx = new Float64Array(x.size);
+    const gx = allocate(x.size);
     for (let r = 0; r < outer; r++) {
       for (let c = 0; c < inner; c++) {
         const base = r * n * inner + c;

@@ -1,4 +1,5 @@
-import { ArgumentError, ShapeError, formatShape } from "../errors";
+import { ArgumentError, ReleasedTensorError, ShapeError, formatShape } from "../errors";
+import { noteWrapped } from "../kernels/buffer-pool";
 // Ops are only referenced inside method bodies, so these circular imports are safe in CommonJS.
 import * as ops from "./ops";
 import type { Axes, ReduceOptions } from "./reduce";
@@ -6,6 +7,9 @@ import type { TensorLike } from "./broadcast";
 
 /** A tensor's shape: the size of each axis, outermost first. Images are NCHW. */
 export type Shape = readonly number[];
+
+/** What a released tensor's data becomes (see Tensor.data). */
+const RELEASED = new Float64Array(0);
 
 /** Nested arrays of numbers, as written in a notebook: `[[1, 2], [3, 4]]`. */
 export type NestedArray = number | readonly NestedArray[];
@@ -21,8 +25,7 @@ export type NestedArray = number | readonly NestedArray[];
  *   x.get(1, 0);                             // 3
  */
 export class Tensor {
-  /** The numbers, row-major. Ops never write into an input's data. */
-  readonly data: Float64Array;
+  #data: Float64Array;
   readonly shape: Shape;
   readonly size: number;
   /** Whether gradients flow to this tensor (parameters, and results of ops on them). */
@@ -45,10 +48,37 @@ export class Tensor {
         `Tensor: data has ${data.length} numbers but shape ${formatShape(shape)} needs ${size}`,
       );
     }
-    this.data = data;
+    this.#data = data;
+    noteWrapped(data);
     this.shape = Object.freeze([...shape]);
     this.size = size;
     this.requiresGrad = requiresGrad;
+  }
+
+  /**
+   * The numbers, row-major. Ops never write into an input's data. Throws ReleasedTensorError for
+   * an intermediate result whose memory `releaseGraph` gave back after a training step.
+   */
+  get data(): Float64Array {
+    if (this.#data === RELEASED) {
+      throw new ReleasedTensorError(
+        `Tensor: this ${this.op} result (shape ${formatShape(this.shape)}) was released after its training step (fit and releaseGraph give intermediate memory back for reuse); copy what you need during the step (Float64Array.from(t.data)), or compute it again`,
+      );
+    }
+    return this.#data;
+  }
+
+  /** True once `releaseGraph` gave this intermediate result's memory back (see `data`). */
+  get released(): boolean {
+    return this.#data === RELEASED;
+  }
+
+  /** Drops this tensor's numbers and graph links (called by `releaseGraph` only). */
+  markReleased(): void {
+    this.#data = RELEASED;
+    this.grad = null;
+    this.parents = [];
+    this.backwardFn = null;
   }
 
   /** Number of axes: 0 for a scalar, 2 for a matrix. */

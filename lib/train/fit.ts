@@ -1,4 +1,5 @@
 import { backward } from "../autograd/backward";
+import { releaseGraph } from "../autograd/release";
 import { noGrad } from "../autograd/record";
 import { batches, checkDataset } from "../data/split";
 import { Dataset } from "../data/toy";
@@ -27,8 +28,8 @@ interface Run {
 
 /**
  * Trains `model` on `data` = {x, y}: for each epoch, for each batch (shuffled with the Rng),
- * forward, loss (+ penalty), backward, optimizer step; then validation, early stopping and
- * callbacks. The one training loop of the course (lessons 3–8); returns the History.
+ * forward, loss (+ penalty), backward, optimizer step, `releaseGraph` (the step's intermediate
+ * memory is reused by the next one); then validation, early stopping and callbacks. The one training loop of the course (lessons 3–8); returns the History.
  * Throws NonFiniteError (naming the epoch, the step and the last finite loss) when the loss stops
  * being finite, ArgumentError for epochs or batchSize < 1 or shuffle without an rng.
  * Example:
@@ -133,6 +134,8 @@ function trainEpoch(run: Run, epoch: number): void {
         (k) => (sums[k] = (sums[k] ?? 0) + m * METRICS[k](yPred, b.y, run.threshold)),
       ),
     );
+    // the step is over: its intermediate buffers serve the next step (lib/kernels/buffer-pool.ts)
+    releaseGraph(lossT);
     history.stepLoss?.push(loss);
     const info = { epoch: epoch + 1, step: s + 1, loss, stop: () => (run.stopRequested = true) };
     if (o.callbacks?.onStepEnd?.(info) === "stop") run.stopRequested = true;

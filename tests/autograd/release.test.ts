@@ -1,0 +1,112 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { ReleasedTensorError, Tensor } from "../../lib";
+import { backward, detach } from "../../lib/autograd/backward";
+import { releaseGraph } from "../../lib/autograd/release";
+import { Rng } from "../../lib/data/rng";
+import { MIN_LENGTH, clearPool, poolStats } from "../../lib/kernels/buffer-pool";
+import { Sequential } from "../../lib/nn/layers";
+import { Linear } from "../../lib/nn/linear";
+import { ReLU } from "../../lib/nn/activations";
+import { softmaxCrossEntropy } from "../../lib/nn/losses";
+import { SGD } from "../../lib/optim/sgd";
+import { relu } from "../../lib/tensor/activations";
+import { mean } from "../../lib/tensor/reduce";
+import { mul } from "../../lib/tensor/elementwise";
+import { reshape } from "../../lib/tensor/shape-ops";
+
+/** A leaf of `n` values from a seeded generator, with or without a gradient. */
+function leaf(n: number, requiresGrad: boolean, seed = 1): Tensor {
+  const rng = new Rng(seed);
+  return new Tensor(
+    Float64Array.from({ length: n }, () => rng.uniform(-1, 1)),
+    [n],
+    requiresGrad,
+  );
+}
+
+describe("releaseGraph", () => {
+  afterEach(() => clearPool());
+
+  it("releases the intermediates and their gradients, and leaves the leaves alone", () => {
+    const n = MIN_LENGTH * 2;
+    const w = leaf(n, true);
+    const x = leaf(n, false, 2);
+    const h = relu(mul(w, x));
+    const loss = mean(h);
+    backward(loss);
+    const wGrad = Array.from(w.grad!.data);
+    const bytes = releaseGraph(loss);
+    // mul's output and gradient, relu's output and gradient (the loss is too small to pool)
+    expect(bytes).toBe(4 * n * 8);
+    expect(poolStats().buffers).toBe(4);
+    expect(h.released).toBe(true);
+    expect(h.grad).toBeNull();
+    expect(w.released).toBe(false);
+    expect(Array.from(w.grad!.data)).toEqual(wGrad);
+    expect(x.data.length).toBe(n);
+  });
+
+  it("makes reading a released tensor a named error that says why and what to do", () => {
+    const h = relu(leaf(MIN_LENGTH, true));
+    const loss = mean(h);
+    backward(loss);
+    releaseGraph(loss);
+    expect(() => h.data).toThrow(ReleasedTensorError);
+    expect(() => h.data).toThrow(
+      "Tensor: this relu result (shape [1024]) was released after its training step (fit and releaseGraph give intermediate memory back for reuse); copy what you need during the step (Float64Array.from(t.data)), or compute it again",
+    );
+    expect(() => loss.item()).toThrow(ReleasedTensorError);
+  });
+
+  it("keeps a buffer that a tensor outside the graph also wraps (a detached alias)", () => {
+    const h = relu(leaf(MIN_LENGTH, true));
+    const kept = detach(h);
+    const before = Array.from(kept.data);
+    const loss = mean(h);
+    backward(loss);
+    releaseGraph(loss);
+    expect(poolStats().buffers).toBe(1); // relu's gradient only: its output is still kept
+    relu(leaf(MIN_LENGTH, false, 9)); // a new op of the same size must not overwrite it
+    expect(Array.from(kept.data)).toEqual(before);
+  });
+
+  it("recycles a buffer shared inside the graph (reshape) once", () => {
+    const h = relu(leaf(MIN_LENGTH, true));
+    const r = reshape(h, [2, MIN_LENGTH / 2]);
+    const loss = mean(r);
+    backward(loss);
+    releaseGraph(loss);
+    expect(r.released && h.released).toBe(true);
+    expect(poolStats().buffers).toBe(3); // relu's output (shared), relu's and reshape's gradients
+  });
+
+  it("changes no number: training with release gives the same losses and weights bit for bit", () => {
+    const run = (release: boolean) => {
+      const rng = new Rng(5);
+      const model = new Sequential([
+        new Linear(64, 32, { rng }),
+        new ReLU(),
+        new Linear(32, 10, { rng }),
+      ]);
+      const opt = new SGD(model.parameters(), { lr: 0.1 });
+      const x = new Tensor(
+        Float64Array.from({ length: 64 * 64 }, () => rng.normal()),
+        [64, 64],
+      );
+      const labels = Array.from({ length: 64 }, () => rng.int(0, 10));
+      const losses: number[] = [];
+      for (let step = 0; step < 5; step++) {
+        opt.zeroGrad();
+        const loss = softmaxCrossEntropy(model.forward(x), labels);
+        losses.push(loss.item());
+        backward(loss);
+        opt.step();
+        if (release) releaseGraph(loss);
+      }
+      return { losses, weights: model.parameters().map((p) => Array.from(p.data)) };
+    };
+    const released = run(true);
+    expect(poolStats().buffers).toBeGreaterThan(0);
+    expect(released).toEqual(run(false));
+  });
+});
