@@ -7,6 +7,7 @@
  *   node build/bench/run.js [--quick] [--rounds N] [--only W1-256,W4] [--engines ours,tfjs-cpu]
  *                           [--no-lessons] [--out FILE]
  * --quick: tiny sizes, one round, no lessons (a harness check in seconds, not a measurement).
+ * --help: this usage. A wrong option or value exits 2 with a message naming it.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -21,9 +22,16 @@ import {
   type Result,
   type Workload,
 } from "./protocol";
+import { dl } from "./engine";
 import { summarise, table } from "./report";
 
 const ROOT = join(__dirname, "..", "..");
+
+const USAGE = `usage: node build/bench/run.js [--quick] [--rounds N] [--only ${WORKLOADS.join(",")}]
+                              [--engines ${ENGINES.join(",")}] [--no-lessons] [--out FILE]`;
+
+/** A command-line mistake: main prints it with the usage and exits 2. */
+class UsageError extends Error {}
 
 function parse(argv: string[]): {
   quick: boolean;
@@ -33,29 +41,36 @@ function parse(argv: string[]): {
   lessons: boolean;
   out: string;
 } {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      quick: { type: "boolean" },
-      rounds: { type: "string" },
-      only: { type: "string" },
-      engines: { type: "string" },
-      "no-lessons": { type: "boolean" },
-      out: { type: "string" },
-    },
-  });
+  const options = {
+    quick: { type: "boolean" },
+    rounds: { type: "string" },
+    only: { type: "string" },
+    engines: { type: "string" },
+    "no-lessons": { type: "boolean" },
+    out: { type: "string" },
+  } as const;
+  let values: ReturnType<typeof parseArgs<{ args: string[]; options: typeof options }>>["values"];
+  try {
+    values = parseArgs({ args: argv, options }).values;
+  } catch (e) {
+    throw new UsageError(`bench: ${(e as Error).message}`);
+  }
   const quick = values.quick ?? false;
   const pick = <T extends string>(list: readonly T[], given: string | undefined): T[] => {
     if (given === undefined) return [...list];
     const names = given.split(",");
     const bad = names.filter((n) => !list.includes(n as T));
     if (bad.length > 0)
-      throw new Error(`bench: unknown ${bad.join(", ")}; expected some of ${list.join(", ")}`);
+      throw new UsageError(`bench: unknown ${bad.join(", ")}; expected some of ${list.join(", ")}`);
     return names as T[];
   };
+  const rounds = values.rounds === undefined ? (quick ? 1 : 3) : Number(values.rounds);
+  if (!Number.isInteger(rounds) || rounds < 1) {
+    throw new UsageError(`bench: --rounds must be an integer ≥ 1, got ${values.rounds}`);
+  }
   return {
     quick,
-    rounds: values.rounds === undefined ? (quick ? 1 : 3) : Number(values.rounds),
+    rounds,
     workloads: pick(WORKLOADS, values.only),
     engines: pick(ENGINES, values.engines),
     lessons: !quick && !(values["no-lessons"] ?? false),
@@ -86,7 +101,19 @@ function runChild(engine: Engine, workload: Workload, quick: boolean): Result {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const o = parse(argv);
+  if (argv.includes("--help") || argv.includes("-h")) {
+    console.log(USAGE);
+    return 0;
+  }
+  let o: ReturnType<typeof parse>;
+  try {
+    o = parse(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    console.error(`${e.message}\n${USAGE}`);
+    return 2;
+  }
+  console.log(`our matmul micro-kernel: ${dl.kernels.matmulBackend()}`);
   const results: Result[] = [];
   for (let round = 0; round < o.rounds; round++) {
     for (const workload of o.workloads) {
@@ -115,6 +142,7 @@ async function main(argv: string[]): Promise<number> {
     node: process.version,
     quick: o.quick,
     rounds: o.rounds,
+    matmulBackend: dl.kernels.matmulBackend(),
   };
   writeFileSync(o.out, JSON.stringify({ ...meta, rows, lessons, results }, null, 2));
   console.log(`written ${o.out}`);

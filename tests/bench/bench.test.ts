@@ -33,6 +33,7 @@ describe("npm run bench --quick", () => {
         }[];
       };
       expect(report.quick).toBe(true);
+      expect(child.stdout).toMatch(/^our matmul micro-kernel: wasm$/m);
       expect(report.results).toHaveLength(15); // 3 engines × 5 workloads, one round
       expect(report.rows.map((r) => r.workload)).toEqual(["W1-256", "W1-1024", "W2", "W3", "W4"]);
       for (const r of report.results) {
@@ -50,4 +51,22 @@ describe("npm run bench --quick", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 300_000);
+
+  it.each([
+    [["--bogus"], "bench: Unknown option '--bogus'"],
+    [["--rounds", "0"], "bench: --rounds must be an integer ≥ 1, got 0"],
+    [["--only", "W9"], "bench: unknown W9; expected some of W1-256, W1-1024, W2, W3, W4"],
+    [["--engines", "torch"], "bench: unknown torch; expected some of ours, tfjs-cpu, tfjs-wasm"],
+  ])("rejects %j with a message naming it, the usage, and exit code 2", (args, message) => {
+    const child = spawnSync(process.execPath, [runJs, ...args], { cwd: root, encoding: "utf8" });
+    expect(child.stderr).toContain(message);
+    expect(child.stderr).toContain("usage: node build/bench/run.js");
+    expect(child.status).toBe(2);
+  });
+
+  it("--help prints the usage and exits 0", () => {
+    const child = spawnSync(process.execPath, [runJs, "--help"], { cwd: root, encoding: "utf8" });
+    expect(child.stdout).toMatch(/^usage: node build\/bench\/run.js \[--quick\]/);
+    expect(child.status).toBe(0);
+  });
 });
