@@ -14,9 +14,16 @@ export interface WasmGemm {
 }
 
 type GemmExports = {
-  memory: WebAssembly.Memory;
+  memory: { buffer: ArrayBuffer; grow(pages: number): number };
   macro: (a: number, b: number, c: number, mc: number, nc: number, kc: number, ldc: number) => void;
 };
+
+/** The part of the WebAssembly API used here (its full types come with lib "dom", not loaded here). */
+interface WasmApi {
+  validate(bytes: Uint8Array): boolean;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: unknown };
+}
 
 const BYTES = Float64Array.BYTES_PER_ELEMENT;
 const PAGE = 65536;
@@ -29,10 +36,11 @@ const PAGE = 65536;
  * Example: const gemm = loadWasmGemm(); if (gemm) packA(a, false, gemm.packedA, …)
  */
 export function loadWasmGemm(): WasmGemm | null {
-  if (typeof WebAssembly !== "object") return null;
+  const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+  if (wasm === undefined) return null;
   const bytes = Buffer.from(GEMM_WASM_BASE64, "base64");
-  if (!WebAssembly.validate(bytes)) return null;
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
+  if (!wasm.validate(bytes)) return null;
+  const instance = new wasm.Instance(new wasm.Module(bytes), {});
   const { memory, macro } = instance.exports as GemmExports;
   const aAt = 0;
   const bAt = aAt + MC * KC * BYTES;

@@ -6,6 +6,7 @@ import { Rng } from "../../lib/data/rng";
 import { trainTestSplit } from "../../lib/data/split";
 import { conv2dDims, conv2dForward } from "../../lib/kernels/conv2d";
 import { conv2dReference } from "../../lib/kernels/conv2d-reference";
+import { setMatmulBackend } from "../../lib/kernels/matmul";
 import { Conv2d, conv2d } from "../../lib/nn/conv";
 import { Flatten, Sequential } from "../../lib/nn/layers";
 import { Linear } from "../../lib/nn/linear";
@@ -74,6 +75,11 @@ describe("lesson 7: the lecture's convolution", () => {
     const a = conv2dReference(x.data, w.data, null, d);
     const b = conv2dForward(x.data, w.data, null, d);
     expect(Math.max(...a.map((v, i) => Math.abs(v - b[i])))).toBeLessThan(1e-9);
+    // the lesson's claim: the TypeScript micro-kernel gives the WebAssembly one's bits
+    const before = setMatmulBackend("js");
+    const bJs = conv2dForward(x.data, w.data, null, d);
+    setMatmulBackend(before);
+    expect(bJs).toEqual(b);
   });
 });
 

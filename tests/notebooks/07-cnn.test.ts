@@ -29,6 +29,9 @@ describe.each(lesson.names)("%s executed", (name) => {
     expect(outputOf(nb, "const alexnet")).toMatch(/AlexNet: 61\.0 million parameters/);
     expect(outputOf(nb, "const alexnet")).toMatch(/convolutions: 2\.3 million \(4%\)/);
     expect(outputOf(nb, "timeConvolutions()")).toMatch(/conv2dForward \(fast\)/);
+    expect(outputOf(nb, "timeConvolutions()")).toMatch(
+      /conv2dForward \(fast, TypeScript micro-kernel\)/,
+    );
   });
 
   it("draws its charts as bundles with an SVG fallback", () => {
