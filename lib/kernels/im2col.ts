@@ -52,28 +52,7 @@ export function im2colPacked(
   width: number,
 ): void {
   const { padded, tap, pos } = gather(x, xOff, d);
-  const ckk = tap.length;
-  const plane = pos.length;
-  let at = 0;
-  for (let q0 = 0; q0 < plane; q0 += width) {
-    if (width === 4 && q0 + 4 <= plane) {
-      const o0 = pos[q0],
-        o1 = pos[q0 + 1],
-        o2 = pos[q0 + 2],
-        o3 = pos[q0 + 3];
-      for (let p = 0; p < ckk; p++, at += 4) {
-        const t = tap[p];
-        dst[at] = padded[t + o0];
-        dst[at + 1] = padded[t + o1];
-        dst[at + 2] = padded[t + o2];
-        dst[at + 3] = padded[t + o3];
-      }
-      continue;
-    }
-    for (let p = 0; p < ckk; p++) {
-      for (let q = q0; q < q0 + width; q++, at++) dst[at] = q < plane ? padded[tap[p] + pos[q]] : 0;
-    }
-  }
+  packGathered(padded, pos, tap, dst, width); // panels across output positions q, rows = taps p
 }
 
 /**
@@ -93,26 +72,43 @@ export function im2colPackedT(
   width: number,
 ): void {
   const { padded, tap, pos } = gather(x, xOff, d);
-  const ckk = tap.length;
-  const plane = pos.length;
+  packGathered(padded, tap, pos, dst, width); // panels across taps r, rows = output positions q
+}
+
+/**
+ * Writes width-wide panels of the matrix M[row, col] = padded[across[col] + down[row]] in order:
+ * dst[⌊col/width⌋·width·rows + row·width + col mod width], zeros past the last column. Both packed
+ * im2cols are this with the tables swapped (a tap plus a position is the same pixel either way).
+ */
+function packGathered(
+  padded: Float64Array,
+  across: Int32Array,
+  down: Int32Array,
+  dst: Float64Array,
+  width: number,
+): void {
+  const cols = across.length;
+  const rows = down.length;
   let at = 0;
-  for (let r0 = 0; r0 < ckk; r0 += width) {
-    if (width === 4 && r0 + 4 <= ckk) {
-      const t0 = tap[r0],
-        t1 = tap[r0 + 1],
-        t2 = tap[r0 + 2],
-        t3 = tap[r0 + 3];
-      for (let q = 0; q < plane; q++, at += 4) {
-        const o = pos[q];
-        dst[at] = padded[t0 + o];
-        dst[at + 1] = padded[t1 + o];
-        dst[at + 2] = padded[t2 + o];
-        dst[at + 3] = padded[t3 + o];
+  for (let c0 = 0; c0 < cols; c0 += width) {
+    if (width === 4 && c0 + 4 <= cols) {
+      const a0 = across[c0];
+      const a1 = across[c0 + 1];
+      const a2 = across[c0 + 2];
+      const a3 = across[c0 + 3];
+      for (let r = 0; r < rows; r++, at += 4) {
+        const o = down[r];
+        dst[at] = padded[a0 + o];
+        dst[at + 1] = padded[a1 + o];
+        dst[at + 2] = padded[a2 + o];
+        dst[at + 3] = padded[a3 + o];
       }
       continue;
     }
-    for (let q = 0; q < plane; q++) {
-      for (let r = r0; r < r0 + width; r++, at++) dst[at] = r < ckk ? padded[tap[r] + pos[q]] : 0;
+    for (let r = 0; r < rows; r++) {
+      for (let c = c0; c < c0 + width; c++, at++) {
+        dst[at] = c < cols ? padded[across[c] + down[r]] : 0;
+      }
     }
   }
 }
