@@ -54,5 +54,22 @@ export function displayBundle(bundle: MimeBundle, options: DisplayOptions = {}):
     return;
   }
   const transient = options.displayId === undefined ? {} : { display_id: options.displayId };
-  write({ data: bundle, metadata: {}, transient }, options.update ?? false);
+  write({ data: bundle, metadata: pngSize(bundle), transient }, options.update ?? false);
+}
+
+/**
+ * Output metadata that shows a chart's PNG at its SVG's size: the PNG is rasterised at 1.5× for
+ * sharp text (lib/show/render-png.ts), and Notebook 6 would otherwise show it 1.5× too large.
+ * Jupyter reads `metadata["image/png"] = { width, height }` in CSS pixels. Empty without a PNG.
+ * Example: pngSize({ "image/png": "…", "image/svg+xml": '<svg width="400" height="300">' })
+ *          → { "image/png": { width: 400, height: 300 } }
+ */
+export function pngSize(bundle: MimeBundle): Record<string, unknown> {
+  const svg = bundle["image/svg+xml"];
+  if (bundle["image/png"] === undefined || typeof svg !== "string") return {};
+  const root = /<svg\b[^>]*>/.exec(svg)?.[0] ?? "";
+  const width = Number(/\swidth="(\d+(?:\.\d+)?)"/.exec(root)?.[1]);
+  const height = Number(/\sheight="(\d+(?:\.\d+)?)"/.exec(root)?.[1]);
+  if (!(width > 0 && height > 0)) return {};
+  return { "image/png": { width, height } };
 }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { chart, chartBundle } from "../../lib/show/chart";
 import { compactSvg, renderSvg, renderSvgAsync } from "../../lib/show/render-svg";
+import { pngSize } from "../../lib/show/display";
 import { line } from "../../lib/plot/line";
 import { recordDisplays } from "./recorder";
 
@@ -43,6 +44,21 @@ describe("chart", () => {
       "text/plain",
     ]);
     expect(rec.sent[0].data["text/plain"]).toBe("two falling curves");
+    // the 1.5× PNG is shown at the SVG's size (Notebook 6 reads this metadata)
+    const svg = String(rec.sent[0].data["image/svg+xml"]);
+    const [, w, h] = /<svg[^>]* width="(\d+)" height="(\d+)"/.exec(svg)!;
+    expect(rec.sent[0].metadata).toEqual({ "image/png": { width: Number(w), height: Number(h) } });
+  });
+
+  it("pngSize gives no metadata without a PNG or a sized SVG", () => {
+    expect(pngSize({ "text/plain": "x" })).toEqual({});
+    expect(pngSize({ "image/png": "AA==", "image/svg+xml": "<svg><g/></svg>" })).toEqual({});
+    expect(
+      pngSize({
+        "image/png": "AA==",
+        "image/svg+xml": '<svg width="480" height="40.5"><g/></svg>',
+      }),
+    ).toEqual({ "image/png": { width: 480, height: 40.5 } });
   });
 
   it("the PNG is the SVG rasterised at 1.5×: a real PNG of the chart's size", () => {

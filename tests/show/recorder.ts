@@ -5,12 +5,20 @@ const require = createRequire(import.meta.url);
 
 export interface Sent {
   data: Record<string, unknown>;
+  metadata: Record<string, unknown>;
   transient: { display_id?: string };
   update: boolean;
 }
 
 type Hook =
-  | ((m: { data: Record<string, unknown>; transient: { display_id?: string } }, u: boolean) => void)
+  | ((
+      m: {
+        data: Record<string, unknown>;
+        metadata: Record<string, unknown>;
+        transient: { display_id?: string };
+      },
+      u: boolean,
+    ) => void)
   | null;
 
 const jupyter = require("tslab/dist/jupyter") as { lastWriteDisplayData: Hook };
@@ -20,6 +28,6 @@ export function recordDisplays(): { sent: Sent[]; restore: () => void } {
   const sent: Sent[] = [];
   const previous = jupyter.lastWriteDisplayData;
   jupyter.lastWriteDisplayData = (m, update) =>
-    sent.push({ data: m.data, transient: m.transient, update });
+    sent.push({ data: m.data, metadata: m.metadata, transient: m.transient, update });
   return { sent, restore: () => void (jupyter.lastWriteDisplayData = previous) };
 }
