@@ -46,6 +46,18 @@ describe("releaseGraph", () => {
     expect(x.data.length).toBe(n);
   });
 
+  it("does nothing to a leaf, and a second release of the same graph is a no-op", () => {
+    const w = leaf(MIN_LENGTH, true);
+    expect(releaseGraph(w)).toBe(0);
+    expect(w.released).toBe(false);
+    const loss = mean(relu(w));
+    backward(loss);
+    expect(releaseGraph(loss)).toBe(2 * MIN_LENGTH * 8);
+    expect(releaseGraph(loss)).toBe(0);
+    expect(poolStats().buffers).toBe(2);
+    expect(w.grad!.data.length).toBe(MIN_LENGTH);
+  });
+
   it("makes reading a released tensor a named error that says why and what to do", () => {
     const h = relu(leaf(MIN_LENGTH, true));
     const loss = mean(h);

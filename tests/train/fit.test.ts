@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import { ArgumentError, NonFiniteError, Tensor, rng } from "../../lib";
+import { ArgumentError, NonFiniteError, ReleasedTensorError, Tensor, rng } from "../../lib";
+import { Module } from "../../lib/nn/module";
 import { xorGate } from "../../lib/data/gates";
 import { trainTestSplit } from "../../lib/data/split";
 import { blobs } from "../../lib/data/toy";
@@ -40,6 +41,33 @@ describe("fit", () => {
     expect(accuracy(predict(model, data.x), data.y)).toBe(1);
     expect(h.loss[h.epochs - 1]).toBeLessThan(0.05);
     expect(h.metrics.accuracy[h.epochs - 1]).toBe(1);
+  });
+
+  it("fit releases each step's intermediates: a kept activation throws ReleasedTensorError, the model is intact", () => {
+    class Spy extends Module {
+      kept: Tensor | null = null;
+      constructor(private readonly inner: Module) {
+        super();
+        this.addModule("inner", inner);
+      }
+      forward(x: Tensor): Tensor {
+        this.kept = this.inner.forward(x);
+        return this.kept;
+      }
+    }
+    const data = xorGate();
+    const model = new Spy(xorNet(1));
+    fit(model, data, {
+      epochs: 3,
+      batchSize: 4,
+      loss: binaryCrossEntropy,
+      optimizer: new SGD(model.parameters(), { lr: 0.5 }),
+      display: "none",
+    });
+    expect(model.kept!.released).toBe(true);
+    expect(() => model.kept!.data).toThrow(ReleasedTensorError);
+    expect(model.parameters().every((p) => !p.released && p.data.length > 0)).toBe(true);
+    expect(predict(model, data.x).shape).toEqual([4, 1]);
   });
 
   it("fit with mse and Adam also solves XOR (seed 2)", () => {
