@@ -18,15 +18,17 @@ function maskedOutputs(result: NotebookResult): string {
     outputs: c.outputs ?? [],
     count: c.execution_count,
   }));
-  return JSON.stringify(cells, null, 1)
-    .replace(/\b\d+(\.\d+)?(e-?\d+)? ?(ms|s|sec|seconds|µs)\b/g, "<time>")
-    .replace(/\b\d+:\d\d\b/g, "<clock>") // the live display's "done in 00:01", "left 00:03"
-    .replace(/dl-live-[a-z0-9]+-\d+/g, "<display-id>")
-    .replace(/("display_id": )"[^"]*"/g, '$1"<display-id>"')
-    .replace(/plotly-[a-z0-9]+-\d+/g, "<plotly-id>")
-    // a PNG rasterises its output's SVG (compared above, masked): its pixels hold the live
-    // display's "done in 00:01", which the two runs may draw a second apart
-    .replace(/("image\/png": )"[^"]*"/g, '$1"<png>"');
+  return (
+    JSON.stringify(cells, null, 1)
+      .replace(/\b\d+(\.\d+)?(e-?\d+)? ?(ms|s|sec|seconds|µs)\b/g, "<time>")
+      .replace(/\b\d+:\d\d\b/g, "<clock>") // the live display's "done in 00:01", "left 00:03"
+      .replace(/dl-live-[a-z0-9]+-\d+/g, "<display-id>")
+      .replace(/("display_id": )"[^"]*"/g, '$1"<display-id>"')
+      .replace(/plotly-[a-z0-9]+-\d+/g, "<plotly-id>")
+      // a PNG rasterises its output's SVG (compared above, masked): its pixels hold the live
+      // display's "done in 00:01", which the two runs may draw a second apart
+      .replace(/("image\/png": )"[^"]*"/g, '$1"<png>"')
+  );
 }
 
 let first: NotebookResult[];
