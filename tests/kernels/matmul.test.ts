@@ -8,6 +8,7 @@ import {
   type MatmulBackend,
 } from "../../lib/kernels/matmul";
 import { matmulReference } from "../../lib/kernels/matmul-reference";
+import { loadWasmGemm } from "../../lib/kernels/matmul-wasm";
 import { expectClose, randomArray } from "./helpers";
 
 const sizes = [1, 3, 7, 17, 33, 65];
@@ -123,6 +124,18 @@ describe("the wasm and js micro-kernels", () => {
       });
       expect(results[0]).toEqual(results[1]);
     }
+  });
+
+  it("fall back to TypeScript where WebAssembly is missing: the loader returns null", () => {
+    const g = globalThis as { WebAssembly?: unknown };
+    const saved = g.WebAssembly;
+    g.WebAssembly = undefined;
+    try {
+      expect(loadWasmGemm()).toBeNull();
+    } finally {
+      g.WebAssembly = saved;
+    }
+    expect(loadWasmGemm()).not.toBeNull();
   });
 
   it("default to wasm where WebAssembly SIMD exists (Node 20 has it)", () => {
