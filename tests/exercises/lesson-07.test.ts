@@ -8,17 +8,7 @@ import { maxPool2d } from "../../lib/nn/pool";
 import { tensor } from "../../lib/tensor/creation";
 import { attempt } from "./helpers";
 import { WRONG_07 } from "./lessons-07-08-wrong";
-
-// prettier-ignore
-const SOURCE = [
-  [5, 2, 6, 8, 2, 0, 1, 2], [4, 3, 4, 5, 1, 9, 6, 3], [3, 9, 2, 4, 7, 7, 6, 9], [1, 3, 4, 6, 8, 2, 2, 1],
-  [8, 4, 6, 2, 3, 1, 8, 8], [5, 8, 9, 0, 1, 0, 2, 3], [9, 2, 6, 6, 3, 6, 2, 1], [9, 8, 8, 2, 6, 3, 4, 5],
-];
-const KERNEL = [
-  [-1, 0, 1],
-  [2, 1, 2],
-  [1, -2, 0],
-];
+import { KERNEL, SOURCE } from "../lecture-convolution";
 
 const viaLibrary = (s: number[][], k: number[][]) =>
   (libConv2d(tensor([[s]]), tensor([[k]]), null).toArray() as number[][][][])[0][0];

@@ -34,25 +34,7 @@ function lectureNet(w: number[], b: number[]): Sequential {
   return new Sequential([l1, new Sigmoid(), l2, new Sigmoid()]);
 }
 
-describe("lesson 4: the lecture's table", () => {
-  it("genderTable() centres weight − 135 and height − 66 and encodes F = 1, M = 0", () => {
-    const t = genderTable();
-    expect(t.names).toEqual(["Alice", "Bob", "Charlie", "Diana"]);
-    expect(t.raw.toArray()).toEqual([
-      [133, 65],
-      [160, 72],
-      [152, 70],
-      [120, 60],
-    ]);
-    expect(t.x.toArray()).toEqual([
-      [-2, -1],
-      [25, 6],
-      [17, 4],
-      [-15, -6],
-    ]);
-    expect(t.y.toArray()).toEqual([[1], [0], [0], [1]]);
-  });
-});
+// The lecture's table itself (rows, centring, F = 1 / M = 0) is pinned in tests/data/data.test.ts.
 
 describe("lesson 4: the 2-2-1 network's equations", () => {
   it("all weights 1, biases 0: Alice gives h1 = h2 = f(−3) = 0.0474, o1 = f(0.0949) = 0.524", () => {

@@ -17,22 +17,7 @@ import { Dropout, Flatten, Sequential, dropout } from "../../lib/nn/layers";
 import { Linear } from "../../lib/nn/linear";
 import { binaryCrossEntropy, mse, softmaxCrossEntropy } from "../../lib/nn/losses";
 import { MaxPool2d, maxPool2d } from "../../lib/nn/pool";
-
-const SOURCE = [
-  [5, 2, 6, 8, 2, 0, 1, 2],
-  [4, 3, 4, 5, 1, 9, 6, 3],
-  [3, 9, 2, 4, 7, 7, 6, 9],
-  [1, 3, 4, 6, 8, 2, 2, 1],
-  [8, 4, 6, 2, 3, 1, 8, 8],
-  [5, 8, 9, 0, 1, 0, 2, 3],
-  [9, 2, 6, 6, 3, 6, 2, 1],
-  [9, 8, 8, 2, 6, 3, 4, 5],
-];
-const KERNEL = [
-  [-1, 0, 1],
-  [2, 1, 2],
-  [1, -2, 0],
-];
+import { KERNEL, SOURCE } from "../lecture-convolution";
 
 describe("conv2d and pooling: the lecture's worked examples", () => {
   it("conv2d of the lecture's 8x8 source and 3x3 kernel: first destination value is 5", () => {

@@ -2,23 +2,7 @@ import { describe, expect, it } from "vitest";
 import { compile } from "vega-lite";
 import { convolutionSteps } from "../../lib/plot/convolution";
 import { renderSvg } from "../../lib/show/render-svg";
-
-// The lecture's 8x8 source layer and 3x3 kernel (lesson 7).
-const SOURCE = [
-  [5, 2, 6, 8, 2, 0, 1, 2],
-  [4, 3, 4, 5, 1, 9, 6, 3],
-  [3, 9, 2, 4, 7, 7, 6, 9],
-  [1, 3, 4, 6, 8, 2, 2, 1],
-  [8, 4, 6, 2, 3, 1, 8, 8],
-  [5, 8, 9, 0, 1, 0, 2, 3],
-  [9, 2, 6, 6, 3, 6, 2, 1],
-  [9, 8, 8, 2, 6, 3, 4, 5],
-];
-const KERNEL = [
-  [-1, 0, 1],
-  [2, 1, 2],
-  [1, -2, 0],
-];
+import { KERNEL, SOURCE } from "../lecture-convolution";
 
 type Row = { part: string; index: number; value: number };
 const rows = (spec: Record<string, unknown>) => (spec.data as { values: Row[] }).values;
