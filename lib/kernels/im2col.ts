@@ -138,18 +138,26 @@ function gather(
       padded.set(x.subarray(from, from + w), (ch * hp + y + pad) * wp + pad);
     }
   }
-  const tap = tables.tap.length === c * kh * kw ? tables.tap : new Int32Array(c * kh * kw);
-  const pos = tables.pos.length === oh * ow ? tables.pos : new Int32Array(oh * ow);
-  for (let ch = 0, p = 0; ch < c; ch++) {
-    for (let u = 0; u < kh; u++) for (let v = 0; v < kw; v++, p++) tap[p] = (ch * hp + u) * wp + v;
+  // the offsets depend on the sizes only: a layer's images (and its next calls) reuse them
+  const key = `${c},${h},${w},${kh},${kw},${s},${pad}`;
+  if (tables.key !== key) {
+    const tap = new Int32Array(c * kh * kw);
+    const pos = new Int32Array(oh * ow);
+    for (let ch = 0, p = 0; ch < c; ch++) {
+      for (let u = 0; u < kh; u++) {
+        for (let v = 0; v < kw; v++, p++) tap[p] = (ch * hp + u) * wp + v;
+      }
+    }
+    for (let i = 0, q = 0; i < oh; i++) {
+      for (let j = 0; j < ow; j++, q++) pos[q] = i * s * wp + j * s;
+    }
+    Object.assign(tables, { key, tap, pos });
   }
-  for (let i = 0, q = 0; i < oh; i++) for (let j = 0; j < ow; j++, q++) pos[q] = i * s * wp + j * s;
-  tables.tap = tap;
-  tables.pos = pos;
+  const { tap, pos } = tables;
   return { padded, tap, pos };
 }
-// the arrays of the last tables, reused when the sizes match (contents are recomputed each call)
-const tables = { tap: new Int32Array(0), pos: new Int32Array(0) };
+// the last offsets made, and the sizes they were made for
+const tables = { key: "", tap: new Int32Array(0), pos: new Int32Array(0) };
 
 /**
  * The inverse bookkeeping of `im2col` for the backward pass: adds each column entry back onto the

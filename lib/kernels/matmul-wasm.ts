@@ -1,9 +1,9 @@
 import { KC, MC, MR, NC, NR } from "./matmul-pack";
 import { GEMM_WASM_BASE64 } from "./wasm/gemm-binary";
 
-/** The WebAssembly SIMD macro-kernel and the packed buffers it reads, in its own memory. */
-export interface WasmGemm {
-  /** Packed block of a (MC·KC entries) and of b (KC·NC), views into the module's memory. */
+/** A macro-kernel and the packed buffers it reads (for WebAssembly, views into its memory). */
+export interface MacroKernel {
+  /** Packed block of a (MC·KC entries) and of b (KC·NC), written by packA / packB. */
   readonly packedA: Float64Array;
   readonly packedB: Float64Array;
   /** out[i0.., j0..] (mc×nc, row stride ldc) += packedA block · packedB block, kc deep. */
@@ -35,7 +35,7 @@ const PAGE = 65536;
  * then used). Synchronous: Node compiles a module this small on the spot.
  * Example: const gemm = loadWasmGemm(); if (gemm) packA(a, false, gemm.packedA, …)
  */
-export function loadWasmGemm(): WasmGemm | null {
+export function loadWasmGemm(): MacroKernel | null {
   const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
   if (wasm === undefined) return null;
   const bytes = Buffer.from(GEMM_WASM_BASE64, "base64");

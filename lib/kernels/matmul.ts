@@ -2,7 +2,7 @@ import { ArgumentError } from "../errors";
 import { macroKernelJs } from "./matmul-micro";
 import { KC, MC, NC, NR, packA, packB } from "./matmul-pack";
 import { matmulReference } from "./matmul-reference";
-import { loadWasmGemm } from "./matmul-wasm";
+import { type MacroKernel, loadWasmGemm } from "./matmul-wasm";
 
 /**
  * Sizes and options of `matmulInto`: out (m×n) = op(a) (m×k) · op(b) (k×n).
@@ -24,11 +24,11 @@ const SMALL = 4096;
 /** Where the micro-kernel runs: WebAssembly SIMD, or plain TypeScript (same bits either way). */
 export type MatmulBackend = "wasm" | "js";
 
-// The packed panels live in the WebAssembly module's memory when it loads, else in these
-// module-level buffers; either way they are reused by every call (a freshly touched 4 KiB page
-// costs ~11 µs on the course VM, more than small products).
+// The packed panels live in the WebAssembly module's memory when it loads, else in the
+// TypeScript kernel's own buffers; either way they are reused by every call (a freshly touched
+// 4 KiB page costs ~11 µs on the course VM, more than small products).
 const wasm = loadWasmGemm();
-const jsPanels = { packedA: new Float64Array(0), packedB: new Float64Array(0) };
+let ts: MacroKernel | null = null;
 let backend: MatmulBackend = wasm === null ? "js" : "wasm";
 
 /**
@@ -56,23 +56,19 @@ export function matmulBackend(): MatmulBackend {
   return backend;
 }
 
-/** The packed buffers of the active backend (the TypeScript ones made on first use). */
-function panels(): { packedA: Float64Array; packedB: Float64Array } {
+/** The active backend's packed buffers and macro-kernel (the TypeScript one made on first use). */
+function active(): MacroKernel {
   if (backend === "wasm" && wasm !== null) return wasm;
-  if (jsPanels.packedA.length === 0) {
-    jsPanels.packedA = new Float64Array(MC * KC);
-    jsPanels.packedB = new Float64Array(KC * NC);
+  if (ts === null) {
+    const packedA = new Float64Array(MC * KC);
+    const packedB = new Float64Array(KC * NC);
+    ts = {
+      packedA,
+      packedB,
+      macroKernel: (out, block) => macroKernelJs(packedA, packedB, out, block),
+    };
   }
-  return jsPanels;
-}
-
-/** out block += packed a block · packed b block, on the active backend. */
-function macroKernel(
-  out: Float64Array,
-  block: { ldc: number; i0: number; mc: number; j0: number; nc: number; kc: number },
-): void {
-  if (backend === "wasm" && wasm !== null) wasm.macroKernel(out, block);
-  else macroKernelJs(jsPanels.packedA, jsPanels.packedB, out, block);
+  return ts;
 }
 
 /**
@@ -97,7 +93,7 @@ export function matmulInto(
     matmulReference(a, b, out, dims);
     return;
   }
-  const { packedA, packedB } = panels();
+  const { packedA, packedB, macroKernel } = active();
   if (!accumulate) out.fill(0, 0, m * n);
   for (let j0 = 0; j0 < n; j0 += NC) {
     const nc = Math.min(NC, n - j0);
@@ -132,7 +128,7 @@ export function matmulIntoPackedB(
 ): boolean {
   const { m, k, n } = dims;
   if (m * n * k < SMALL || k > KC || n > NC) return false;
-  const { packedA, packedB } = panels();
+  const { packedA, packedB, macroKernel } = active();
   fillB(packedB, NR);
   for (let i0 = 0; i0 < m; i0 += MC) {
     const mc = Math.min(MC, m - i0);

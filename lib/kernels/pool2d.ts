@@ -58,8 +58,7 @@ export function pool2dDims(
  *
  * Shapes: x [N, C, H, W] → out [N, C, OH, OW], argmax [N, C, OH, OW].
  * Fast path: window offsets hoisted out of the inner loop, and the 2×2 window unrolled without
- * branches. Same result
- * as `maxPool2dReference` (the plain loops), ties and NaN included.
+ * branches. Same result as `maxPool2dReference` (the plain loops), ties and NaN included.
  * Example: the lecture's [[4,1,5,0],[7,8,9,8],[3,5,6,5],[2,4,1,0]] with size 2 → [[8,9],[5,6]].
  */
 export function maxPool2dForward(
