@@ -1,6 +1,7 @@
 /**
  * One benchmark process: `node build/bench/child.js <engine> <workload> [--quick]`. Imports and
- * data creation happen before timing; prints the Result as JSON after RESULT_PREFIX.
+ * data creation happen before timing; prints the Result as JSON after RESULT_PREFIX. "ours-main"
+ * runs our workloads on the dist/ folder in BENCH_DIST (bench/engine.ts).
  */
 import {
   ENGINES,
@@ -25,7 +26,7 @@ async function main(argv: string[]): Promise<void> {
   let result: Result;
   try {
     const part =
-      engine === "ours"
+      engine === "ours" || engine === "ours-main"
         ? runOurs(workload, sz)
         : runTfjs(await loadTf(engine === "tfjs-cpu" ? "cpu" : "wasm"), workload, sz);
     result = { engine, workload, ...part };

@@ -2,7 +2,7 @@
  * The workloads' data, made the same way for every engine (seeded, float64 here; tfjs copies it
  * to float32). Creating it is never timed.
  */
-import { dl, type DL } from "./engine";
+import { dl, kernels, type DL } from "./engine";
 import type { Sizes } from "./protocol";
 
 /** `length` entries U(low, high) from a seeded generator. */
@@ -31,7 +31,7 @@ export function matmulData(s: number): { a: Float64Array; b: Float64Array; want:
   const a = uniform(rng, s * s, -1, 1);
   const b = uniform(rng, s * s, -1, 1);
   const want = new Float64Array(s * s);
-  dl.kernels.matmulReference(a, b, want, { m: s, k: s, n: s });
+  kernels.matmulReference(a, b, want, { m: s, k: s, n: s });
   return { a, b, want };
 }
 

@@ -1,5 +1,5 @@
 /** W1–W4 on our engine (lib/), exactly as shared/WORKLOADS.md describes them. */
-import { dl, type DL } from "./engine";
+import { dl, kernels, type DL } from "./engine";
 import { cnnData, convData, digitsData, matmulData } from "./data";
 import { convFlop, type Result, type Sizes, type Workload } from "./protocol";
 import { relativeError, timeOp, timeRuns } from "./timing";
@@ -11,7 +11,7 @@ function w1(s: number, sz: Sizes): Partial {
   let out: Float64Array = new Float64Array(0);
   const seconds = timeOp(() => {
     out = new Float64Array(s * s); // outputs are allocated by the op, as for the peers
-    dl.kernels.matmulInto(a, b, out, { m: s, k: s, n: s });
+    kernels.matmul(a, b, out, { m: s, k: s, n: s });
   }, sz.op);
   const err = relativeError(out, want);
   return {
@@ -25,13 +25,13 @@ function w1(s: number, sz: Sizes): Partial {
 function w4(sz: Sizes): Partial {
   const c = sz.conv;
   const { x, w } = convData(c);
-  const d = dl.kernels.conv2dDims([c.n, c.c, c.h, c.w], [c.f, c.c, 3, 3], {
+  const d = kernels.conv2dDims([c.n, c.c, c.h, c.w], [c.f, c.c, 3, 3], {
     stride: 1,
     padding: 1,
   });
   let out: Float64Array = new Float64Array(0);
-  const seconds = timeOp(() => (out = dl.kernels.conv2dForward(x, w, null, d)), sz.op);
-  const err = relativeError(out, dl.kernels.conv2dReference(x, w, null, d));
+  const seconds = timeOp(() => (out = kernels.conv2dForward(x, w, null, d)), sz.op);
+  const err = relativeError(out, kernels.conv2dReference(x, w, null, d));
   return {
     unit: "GFLOP/s",
     value: convFlop(c) / seconds / 1e9,

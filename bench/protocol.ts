@@ -1,10 +1,14 @@
 /**
- * What the benchmark's parent and child processes agree on: engines, workloads (shared/WORKLOADS.md
+ * What the benchmark's parent and child processes agree on: engines, workloads (bench/README.md,
  * W1–W4), the sizes of the full and the quick run, and the result a child prints.
  */
 
-/** The engines compared: ours, TensorFlow.js on its pure-JS CPU backend, and on its wasm backend. */
-export const ENGINES = ["ours", "tfjs-cpu", "tfjs-wasm"] as const;
+/**
+ * The engines compared: ours, another build of ours ("ours-main", loaded from the folder given
+ * to `--compare`, e.g. main's dist/, to see a change's effect in the same run), TensorFlow.js on
+ * its pure-JS CPU backend, and on its wasm backend.
+ */
+export const ENGINES = ["ours", "ours-main", "tfjs-cpu", "tfjs-wasm"] as const;
 export type Engine = (typeof ENGINES)[number];
 
 /** The workloads; W1 runs at two sizes. */

@@ -8,7 +8,7 @@ export interface Row {
   unit: string;
   median: Record<Engine, number | null>;
   rounds: Record<Engine, (number | null)[]>;
-  ratio: { tfjsCpu: number | null; tfjsWasm: number | null };
+  ratio: { tfjsCpu: number | null; tfjsWasm: number | null; main: number | null };
   target: string;
   met: boolean | null;
   checks: string[];
@@ -55,6 +55,7 @@ export function summarise(results: readonly Result[]): Row[] {
       ratio: {
         tfjsCpu: ratio(med.ours, med["tfjs-cpu"]),
         tfjsWasm: ratio(med.ours, med["tfjs-wasm"]),
+        main: ratio(med.ours, med["ours-main"]),
       },
       target: TARGETS[workload]?.text ?? "",
       met: null,
@@ -76,16 +77,29 @@ function times(v: number | null, digits: number): string {
   return v === null ? "n/a" : `${fmt(v, digits)}×`;
 }
 
-/** The rows as a Markdown table (what `npm run bench` prints and the README quotes). */
+/**
+ * The rows as a Markdown table (what `npm run bench` prints and the README quotes), with the
+ * "ours-main" columns (its median, the per-round ratios ours/ours-main) when it was measured.
+ */
 export function table(rows: readonly Row[]): string {
-  const head =
-    "| workload | unit | ours | tfjs-cpu | tfjs-wasm | ours/tfjs-cpu | ours/tfjs-wasm | target | met |";
-  const lines = [head, "|---|---|---|---|---|---|---|---|---|"];
+  const main = rows.some((r) => r.rounds["ours-main"].length > 0);
+  const head = `| workload | unit | ours |${main ? " ours-main | ours/ours-main |" : ""} tfjs-cpu | tfjs-wasm | ours/tfjs-cpu | ours/tfjs-wasm | target | met |`;
+  const lines = [head, `|---|---|---|${main ? "---|---|" : ""}---|---|---|---|---|---|`];
   for (const r of rows) {
     const met = r.met === null ? "" : r.met ? "yes" : "no";
+    const mainCells = main
+      ? ` ${fmt(r.median["ours-main"])} | ${times(r.ratio.main, 2)} (${roundRatios(r)}) |`
+      : "";
     lines.push(
-      `| ${r.workload} | ${r.unit} | ${fmt(r.median.ours)} | ${fmt(r.median["tfjs-cpu"])} | ${fmt(r.median["tfjs-wasm"])} | ${times(r.ratio.tfjsCpu, 1)} | ${times(r.ratio.tfjsWasm, 2)} | ${r.target} | ${met} |`,
+      `| ${r.workload} | ${r.unit} | ${fmt(r.median.ours)} |${mainCells} ${fmt(r.median["tfjs-cpu"])} | ${fmt(r.median["tfjs-wasm"])} | ${times(r.ratio.tfjsCpu, 1)} | ${times(r.ratio.tfjsWasm, 2)} | ${r.target} | ${met} |`,
     );
   }
   return lines.join("\n");
+}
+
+/** ours/ours-main round by round (the rounds interleave the two, so load hits both alike). */
+function roundRatios(r: Row): string {
+  const ours = r.rounds.ours;
+  const main = r.rounds["ours-main"];
+  return ours.map((v, i) => fmt(ratio(v, main[i] ?? null), 2)).join(", ");
 }

@@ -1,17 +1,19 @@
 /**
- * `npm run bench`: W1–W4 (shared/WORKLOADS.md) on our engine, tfjs-cpu and tfjs-wasm, one child
+ * `npm run bench`: W1–W4 (bench/README.md) on our engine, tfjs-cpu and tfjs-wasm, one child
  * process per (engine, workload), rounds interleaved (the engine order rotates each round), medians
  * and our/peer ratios printed and written to bench/results/latest.json; then each lesson's time
  * through the runner.
  *
  *   node build/bench/run.js [--quick] [--rounds N] [--only W1-256,W4] [--engines ours,tfjs-cpu]
- *                           [--no-lessons] [--out FILE]
+ *                           [--compare DIR] [--no-lessons] [--out FILE]
  * --quick: tiny sizes, one round, no lessons (a harness check in seconds, not a measurement).
+ * --compare DIR: also runs our workloads on the engine built in DIR (a dist/ folder, e.g. main's),
+ *   as the engine "ours-main", interleaved with ours in every round, and prints ours/ours-main.
  * --help: this usage. A wrong option or value exits 2 with a message naming it.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { timeLessons, lessonTable, type LessonTimes } from "./lessons";
 import {
@@ -22,13 +24,14 @@ import {
   type Result,
   type Workload,
 } from "./protocol";
-import { dl } from "./engine";
+import { kernels } from "./engine";
 import { summarise, table } from "./report";
 
 const ROOT = join(__dirname, "..", "..");
 
 const USAGE = `usage: node build/bench/run.js [--quick] [--rounds N] [--only ${WORKLOADS.join(",")}]
-                              [--engines ${ENGINES.join(",")}] [--no-lessons] [--out FILE]`;
+                              [--engines ${ENGINES.join(",")}] [--compare DIR]
+                              [--no-lessons] [--out FILE]`;
 
 /** A command-line mistake: main prints it with the usage and exits 2. */
 class UsageError extends Error {}
@@ -40,6 +43,7 @@ function parse(argv: string[]): {
   engines: Engine[];
   lessons: boolean;
   out: string;
+  compare: string | null;
 } {
   const options = {
     quick: { type: "boolean" },
@@ -48,6 +52,7 @@ function parse(argv: string[]): {
     engines: { type: "string" },
     "no-lessons": { type: "boolean" },
     out: { type: "string" },
+    compare: { type: "string" },
   } as const;
   let values: ReturnType<typeof parseArgs<{ args: string[]; options: typeof options }>>["values"];
   try {
@@ -68,23 +73,46 @@ function parse(argv: string[]): {
   if (!Number.isInteger(rounds) || rounds < 1) {
     throw new UsageError(`bench: --rounds must be an integer ≥ 1, got ${values.rounds}`);
   }
+  const compare = values.compare === undefined ? null : resolve(values.compare);
+  if (compare !== null && !existsSync(join(compare, "index.js"))) {
+    throw new UsageError(
+      `bench: --compare needs a built dist/ folder (with index.js), got ${compare}`,
+    );
+  }
+  const engines = pick(ENGINES, values.engines).filter(
+    (e) => e !== "ours-main" || compare !== null,
+  );
+  if (values.engines?.split(",").includes("ours-main") && compare === null) {
+    throw new UsageError("bench: the engine ours-main needs --compare DIR (the dist/ to load)");
+  }
   return {
     quick,
     rounds,
     workloads: pick(WORKLOADS, values.only),
-    engines: pick(ENGINES, values.engines),
+    engines,
+    compare,
     lessons: !quick && !(values["no-lessons"] ?? false),
     out: values.out ?? join(ROOT, "bench", "results", quick ? "quick.json" : "latest.json"),
   };
 }
 
-/** Runs one child process and returns its Result (a failed child becomes a "cannot run" result). */
-function runChild(engine: Engine, workload: Workload, quick: boolean): Result {
+/**
+ * Runs one child process and returns its Result (a failed child becomes a "cannot run" result).
+ * "ours-main" gets `compare` as its dist/ folder (BENCH_DIST).
+ */
+function runChild(
+  engine: Engine,
+  workload: Workload,
+  quick: boolean,
+  compare: string | null,
+): Result {
   const args = [join(__dirname, "child.js"), engine, workload, ...(quick ? ["--quick"] : [])];
+  const env = { ...process.env, BENCH_DIST: engine === "ours-main" ? (compare ?? "") : "" };
   const child = spawnSync(process.execPath, args, {
     cwd: ROOT,
     encoding: "utf8",
     maxBuffer: 16 << 20,
+    env,
   });
   const line = child.stdout.split("\n").find((l) => l.startsWith(RESULT_PREFIX));
   if (line !== undefined) return JSON.parse(line.slice(RESULT_PREFIX.length)) as Result;
@@ -113,13 +141,14 @@ async function main(argv: string[]): Promise<number> {
     console.error(`${e.message}\n${USAGE}`);
     return 2;
   }
-  console.log(`our matmul micro-kernel: ${dl.kernels.matmulBackend()}`);
+  console.log(`our matmul micro-kernel: ${kernels.microKernel()}`);
+  if (o.compare !== null) console.log(`ours-main: the engine in ${o.compare}`);
   const results: Result[] = [];
   for (let round = 0; round < o.rounds; round++) {
     for (const workload of o.workloads) {
       const order = o.engines.map((_, i) => o.engines[(i + round) % o.engines.length]);
       for (const engine of order) {
-        const r = runChild(engine, workload, o.quick);
+        const r = runChild(engine, workload, o.quick, o.compare);
         results.push(r);
         const v =
           r.value === null ? `n/a (${r.note ?? r.check})` : `${r.value.toPrecision(4)} ${r.unit}`;
@@ -142,7 +171,8 @@ async function main(argv: string[]): Promise<number> {
     node: process.version,
     quick: o.quick,
     rounds: o.rounds,
-    matmulBackend: dl.kernels.matmulBackend(),
+    matmulBackend: kernels.microKernel(),
+    compare: o.compare,
   };
   writeFileSync(o.out, JSON.stringify({ ...meta, rows, lessons, results }, null, 2));
   console.log(`written ${o.out}`);

@@ -4,7 +4,7 @@
  */
 import { dirname, join } from "node:path";
 import type * as TF from "@tensorflow/tfjs";
-import { dl, type DL } from "./engine";
+import { dl, kernels, type DL } from "./engine";
 import { cnnData, convData, digitsData, glorot, matmulData, reshuffle } from "./data";
 import { convFlop, type Result, type Sizes, type Workload } from "./protocol";
 import { relativeError, timeOp, timeRuns } from "./timing";
@@ -75,10 +75,10 @@ function w4(tf: Tf, sz: Sizes): Partial {
     got = y.dataSync();
     y.dispose();
   }, sz.op);
-  const d = dl.kernels.conv2dDims([c.n, c.c, c.h, c.w], [c.f, c.c, 3, 3], { padding: 1 });
+  const d = kernels.conv2dDims([c.n, c.c, c.h, c.w], [c.f, c.c, 3, 3], { padding: 1 });
   const err = relativeError(
     got,
-    toNhwc(dl.kernels.conv2dReference(x, w, null, d), [c.n, c.f, c.h, c.w]),
+    toNhwc(kernels.conv2dReference(x, w, null, d), [c.n, c.f, c.h, c.w]),
   );
   return {
     unit: "GFLOP/s",

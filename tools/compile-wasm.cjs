@@ -1,4 +1,4 @@
-// Compiles lib/kernels/wasm/*.wat (hand-written WebAssembly text) into lib/kernels/wasm/*-binary.ts,
+// Compiles lib/kernels/fast/wasm/*.wat (hand-written WebAssembly text) into lib/kernels/fast/wasm/*-binary.ts,
 // the bytes as a base64 string, so that lib loads them the same way from source (tests), from
 // dist/ (notebooks) and anywhere else, with no file to find at run time. `npm run wasm` runs it
 // after a .wat changes; tests/kernels/wasm-binary.test.ts fails while a binary is stale.
@@ -6,7 +6,7 @@
 const fs = require("node:fs");
 const path = require("node:path");
 
-const dir = path.join(__dirname, "..", "lib", "kernels", "wasm");
+const dir = path.join(__dirname, "..", "lib", "kernels", "fast", "wasm");
 
 /** The TypeScript module holding one .wat file's compiled bytes. */
 function binaryModule(name, bytes) {

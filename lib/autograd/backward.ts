@@ -1,14 +1,16 @@
-import { ArgumentError, ShapeError, formatShape } from "../errors";
+import { ArgumentError, ReleasedTensorError, ShapeError, formatShape } from "../errors";
 import { Tensor } from "../tensor/tensor";
+import { gradOf } from "../tensor/record";
 import { reverseTopologicalOrder } from "./graph";
-import { addGrad } from "./record";
 
 /**
  * Reverse-mode differentiation: fills `.grad` of every tensor that `root` depends on and that
  * requires a gradient, with ∂root/∂t. `root` must have one element (a loss) unless `gradOut`
  * (same shape as root) is given. Leaf gradients ACCUMULATE across calls (call `zeroGrad` between
  * steps); gradients of intermediate results are recomputed from zero on each call. Throws
- * ArgumentError when nothing requires a gradient (a forgotten `requiresGrad: true`).
+ * ArgumentError when nothing requires a gradient (a forgotten `requiresGrad: true`), and
+ * ReleasedTensorError when the graph was released (`releaseGraph`, after a `fit` step): its
+ * intermediate results are gone, so no gradient could reach the parameters.
  *
  * Example: const loss = dl.mean(dl.square(dl.sub(yHat, y))); dl.backward(loss); w.grad. Lesson 5.
  */
@@ -29,20 +31,35 @@ export function backward(root: Tensor, gradOut?: Tensor): void {
     );
   }
   const order = reverseTopologicalOrder(root);
+  const released = order.find((node) => node.released);
+  if (released !== undefined) {
+    throw new ReleasedTensorError(
+      `backward: the graph was released (releaseGraph, which fit calls after each step): the ${released.op} result (shape ${formatShape(released.shape)}) on the way has no numbers left; compute the loss again and call backward before releaseGraph`,
+    );
+  }
   for (const node of order) if (node.backwardFn !== null) node.grad = null;
-  addGrad(root, gradOut ? gradOut.data : new Float64Array(1).fill(1));
+  const seed = gradOf(root);
+  if (gradOut === undefined) seed[0] += 1;
+  else for (let i = 0; i < seed.length; i++) seed[i] += gradOut.values[i];
   for (const node of order) {
-    if (node.backwardFn !== null && node.grad !== null) node.backwardFn();
+    if (node.backwardFn !== null && node.grad !== null) node.backwardFn(node.grad.values);
   }
 }
 
-/** Sets the gradients of the given tensors to zero (keeping their buffers). Example: dl.zeroGrad(params). */
+/**
+ * Clears the gradients of the given tensors: `grad` becomes null, as PyTorch's `zero_grad`
+ * does, and the next backward starts them from zero. The one way to reset gradients (an
+ * optimizer's and a module's `zeroGrad` call it). Example: dl.zeroGrad(params).
+ */
 export function zeroGrad(tensors: Tensor | Iterable<Tensor>): void {
   const list = tensors instanceof Tensor ? [tensors] : tensors;
-  for (const t of list) t.grad?.data.fill(0);
+  for (const t of list) t.grad = null;
 }
 
-/** The same numbers, cut from the graph: no gradient flows through it. Example: dl.detach(yHat). */
+/**
+ * The same numbers, cut from the graph: no gradient flows through it. It shares the numbers
+ * (no copy), so they stay yours after `releaseGraph`. Example: dl.detach(yHat).
+ */
 export function detach(t: Tensor): Tensor {
   return new Tensor(t.data, t.shape);
 }

@@ -1,8 +1,8 @@
 import { ArgumentError } from "../errors";
-import { Rng } from "../data/rng";
+import { Rng } from "../rng";
 import { Tensor, strides } from "../tensor/tensor";
 import { backward } from "./backward";
-import { noGrad } from "./record";
+import { noGrad } from "../tensor/record";
 
 /** Options of `gradCheck`: the finite-difference step and the tolerance on each element. */
 export interface GradCheckOptions {
@@ -59,7 +59,7 @@ export function gradCheck(
   if (!(eps > 0)) throw new ArgumentError(`gradCheck: eps must be > 0, got ${eps}`);
   const names = Array.isArray(inputs) ? inputs.map((_, i) => `input ${i}`) : Object.keys(inputs);
   const originals: Tensor[] = Object.values(inputs);
-  const copies = originals.map((t) => new Tensor(t.data.slice(), t.shape, true));
+  const copies = originals.map((t) => new Tensor(t.values.slice(), t.shape, true));
   const call = (): Tensor => {
     const fn = f as (...args: unknown[]) => Tensor;
     if (Array.isArray(inputs)) return fn(...copies);
@@ -85,25 +85,27 @@ function projection(out: Tensor): Float64Array | null {
 }
 
 function scalarOf(out: Tensor, weights: Float64Array | null): number {
-  if (weights === null) return out.data[0];
+  const o = out.values;
+  if (weights === null) return o[0];
   let s = 0;
-  for (let i = 0; i < weights.length; i++) s += weights[i] * out.data[i];
+  for (let i = 0; i < weights.length; i++) s += weights[i] * o[i];
   return s;
 }
 
 function checkInput(name: string, t: Tensor, loss: () => number, eps: number, tol: number) {
-  const analytic = t.grad?.data ?? new Float64Array(t.size);
+  const analytic = t.grad?.values ?? new Float64Array(t.size);
+  const x = t.values;
   let maxAbsError = 0;
   let maxRelError = 0;
   let worst = 0;
   let passed = true;
   for (let i = 0; i < t.size; i++) {
-    const saved = t.data[i];
-    t.data[i] = saved + eps;
+    const saved = x[i];
+    x[i] = saved + eps;
     const plus = loss();
-    t.data[i] = saved - eps;
+    x[i] = saved - eps;
     const minus = loss();
-    t.data[i] = saved;
+    x[i] = saved;
     const numeric = (plus - minus) / (2 * eps);
     const absError = Math.abs(analytic[i] - numeric);
     const relError = absError / Math.max(1e-8, Math.abs(analytic[i]) + Math.abs(numeric));

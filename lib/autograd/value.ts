@@ -95,7 +95,7 @@ export class Value {
   relu(): Value {
     const out = new Value(Math.max(0, this.data), "", "relu", [this]);
     out.backwardFn = () => {
-      this.grad += (this.data > 0 ? 1 : 0) * out.grad;
+      this.grad += (this.data <= 0 ? 0 : 1) * out.grad; // a NaN passes, as for tensors
     };
     return out;
   }

@@ -1,6 +1,6 @@
 import { ArgumentError, ShapeError, formatShape } from "../errors";
 import { Tensor } from "../tensor/tensor";
-import { Rng } from "./rng";
+import { Rng } from "../rng";
 
 /** Checks that `x` is a batch of images [N, C, H, W] and returns its sizes. */
 function imageDims(op: string, x: Tensor): { n: number; c: number; h: number; w: number } {
@@ -19,9 +19,10 @@ function perImage(
 ): Tensor {
   const { n } = imageDims(op, x);
   const size = x.size / Math.max(n, 1);
+  const xd = x.values;
   const out = new Float64Array(x.size);
   for (let i = 0; i < n; i++) {
-    transform(x.data.subarray(i * size, (i + 1) * size), out.subarray(i * size, (i + 1) * size), i);
+    transform(xd.subarray(i * size, (i + 1) * size), out.subarray(i * size, (i + 1) * size), i);
   }
   return new Tensor(out, x.shape);
 }

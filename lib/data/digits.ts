@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { ArgumentError } from "../errors";
 import { Tensor } from "../tensor/tensor";
-import { Dataset } from "./toy";
+import type { Dataset } from "../tensor/dataset";
 
 /** Options of `loadDigits`. */
 export interface DigitsOptions {

@@ -1,5 +1,5 @@
 import { Tensor } from "../tensor/tensor";
-import { Dataset } from "./toy";
+import type { Dataset } from "../tensor/dataset";
 
 /** The four inputs of a two-input logic gate, in truth-table order: 00, 01, 10, 11. */
 const GATE_INPUTS = [0, 0, 0, 1, 1, 0, 1, 1];

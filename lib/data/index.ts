@@ -1,6 +1,7 @@
 /** lib/data: toy sets, the digits loader, split/shuffle/batches/standardise/one-hot, augmentation. */
-export { Rng, rng } from "./rng";
-export type { Dataset, ToyOptions, ToyGenerator } from "./toy";
+export { Rng, rng } from "../rng";
+export type { Dataset } from "../tensor/dataset";
+export type { ToyOptions, ToyGenerator } from "./toy";
 export { blobs, moons, circles, spirals, linearlySeparable, sampleFunction } from "./toy";
 export { andGate, orGate, xorGate } from "./gates";
 export { genderTable } from "./gender";

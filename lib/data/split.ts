@@ -1,19 +1,20 @@
 import { ArgumentError, NonFiniteError, ShapeError, formatShape } from "../errors";
 import { Tensor } from "../tensor/tensor";
 import { describeValue, expectRng, expectTensor } from "../tensor/check";
-import { Rng } from "./rng";
-import { Dataset } from "./toy";
-import { allocate } from "../kernels/buffer-pool";
+import { kernels } from "../kernels/active";
+import { Rng } from "../rng";
+import type { Dataset } from "../tensor/dataset";
 
 /** The rows (first-axis slices) of `t` at `indices`, as a new tensor without gradient. */
 export function takeRows(t: Tensor, indices: readonly number[]): Tensor {
   const rowSize = t.shape[0] === 0 ? 0 : t.size / t.shape[0];
-  const out = allocate(indices.length * rowSize);
+  const td = t.values;
+  const out = kernels.allocate(indices.length * rowSize);
   indices.forEach((r, i) => {
     if (!Number.isInteger(r) || r < 0 || r >= t.shape[0]) {
       throw new ArgumentError(`takeRows: row ${r} out of range for ${t.shape[0]} rows`);
     }
-    out.set(t.data.subarray(r * rowSize, (r + 1) * rowSize), i * rowSize);
+    out.set(td.subarray(r * rowSize, (r + 1) * rowSize), i * rowSize);
   });
   return new Tensor(out, [indices.length, ...t.shape.slice(1)]);
 }
@@ -102,10 +103,11 @@ export interface Standardizer {
  */
 export function standardize(x: Tensor): Standardizer {
   expectTensor("standardize", "x", x);
-  const bad = x.data.findIndex((v) => !Number.isFinite(v));
+  const xd = x.values;
+  const bad = xd.findIndex((v) => !Number.isFinite(v));
   if (bad >= 0) {
     throw new NonFiniteError(
-      `standardize: x holds ${x.data[bad]} at flat index ${bad}; the mean and std would be NaN`,
+      `standardize: x holds ${xd[bad]} at flat index ${bad}; the mean and std would be NaN`,
     );
   }
   if (x.rank === 0 || x.shape[0] === 0) {
@@ -115,9 +117,9 @@ export function standardize(x: Tensor): Standardizer {
   const d = x.size / n;
   const mean = new Float64Array(d);
   const std = new Float64Array(d);
-  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] += x.data[i * d + j] / n;
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] += xd[i * d + j] / n;
   for (let i = 0; i < n; i++)
-    for (let j = 0; j < d; j++) std[j] += (x.data[i * d + j] - mean[j]) ** 2 / n;
+    for (let j = 0; j < d; j++) std[j] += (xd[i * d + j] - mean[j]) ** 2 / n;
   for (let j = 0; j < d; j++) std[j] = Math.sqrt(std[j]) || 1;
   const apply = (t: Tensor): Tensor => {
     if (t.rank === 0 || t.size / t.shape[0] !== d) {
@@ -125,7 +127,7 @@ export function standardize(x: Tensor): Standardizer {
         `standardize.apply: expected rows of ${d} features, got ${formatShape(t.shape)}`,
       );
     }
-    const out = t.data.map((v, i) => (v - mean[i % d]) / std[i % d]);
+    const out = t.values.map((v, i) => (v - mean[i % d]) / std[i % d]);
     return new Tensor(out, t.shape);
   };
   return { mean, std, apply };
@@ -136,11 +138,11 @@ export function standardize(x: Tensor): Standardizer {
  * labels[i]. Lesson 7. Example: dl.data.oneHot(dl.tensor([2, 0]), 3)  // [[0,0,1],[1,0,0]]
  */
 export function oneHot(labels: Tensor | readonly number[], classes: number): Tensor {
-  const values = labels instanceof Tensor ? Array.from(labels.data) : labels;
+  const values = labels instanceof Tensor ? Array.from(labels.values) : labels;
   if (!Number.isInteger(classes) || classes < 1) {
     throw new ArgumentError(`oneHot: classes must be an integer ≥ 1, got ${classes}`);
   }
-  const out = allocate(values.length * classes);
+  const out = kernels.allocate(values.length * classes);
   values.forEach((c, i) => {
     if (!Number.isInteger(c) || c < 0 || c >= classes) {
       throw new ArgumentError(

@@ -1,7 +1,8 @@
 import { ArgumentError } from "../errors";
+import { Rng } from "../rng";
+import type { Dataset } from "../tensor/dataset";
 import { Tensor } from "../tensor/tensor";
 import { expectInteger, expectRng } from "../tensor/check";
-import { Rng } from "./rng";
 
 /** Options shared by every toy-set generator: how many points, how much noise, which generator. */
 export interface ToyOptions {
@@ -11,16 +12,6 @@ export interface ToyOptions {
   noise?: number;
   /** The seeded generator every random choice comes from. */
   rng: Rng;
-}
-
-/**
- * A labelled data set: inputs `x` [N, D] and targets `y`. Binary sets give `y` [N, 1] of 0/1
- * (fits a sigmoid output with MSE or binary cross-entropy); multi-class sets give `y` [N] of class
- * indices 0..C−1 (fits `softmaxCrossEntropy`); regression sets give `y` [N, 1] of values.
- */
-export interface Dataset {
-  x: Tensor;
-  y: Tensor;
 }
 
 /** The one signature all toy generators share: `(options) => {x, y}`. */

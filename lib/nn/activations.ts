@@ -1,10 +1,10 @@
-import { addGrad, attach } from "../autograd/record";
 import { ArgumentError, ShapeError, formatShape } from "../errors";
-import { elu, leakyRelu, relu, sigmoid, tanh } from "../tensor/activations";
+import { kernels } from "../kernels/active";
+import { LEAKY_SLOPE, elu, leakyRelu, relu, sigmoid, tanh } from "../tensor/activations";
+import { attach, gradOf } from "../tensor/record";
 import { softmax } from "../tensor/softmax";
 import { Tensor } from "../tensor/tensor";
 import { Module } from "./module";
-import { allocate } from "../kernels/buffer-pool";
 
 /**
  * The lecture's activation functions as layers (lesson 1 defines them, lesson 3 stacks them), each
@@ -36,7 +36,7 @@ export class ReLU extends Module {
 
 /** Leaky ReLU: max(slope·x, x), the lecture's slope 0.1 by default. */
 export class LeakyReLU extends Module {
-  constructor(readonly slope = 0.1) {
+  constructor(readonly slope = LEAKY_SLOPE) {
     super();
   }
 
@@ -66,8 +66,9 @@ export class ELU extends Module {
 
 /**
  * The threshold (step) unit of McCulloch–Pitts and Rosenblatt's perceptron (lessons 1, 2):
- * out = 1 when x ≥ threshold (default 0), else 0. Its derivative is 0 wherever it exists, so no
- * gradient flows through it: the perceptron learns by its own rule, not by backpropagation.
+ * out = 1 when x ≥ threshold (default 0), else 0 (NaN stays NaN). Its derivative is 0 wherever it
+ * exists, so no gradient flows through it: the perceptron learns by its own rule, not by
+ * backpropagation.
  */
 export class Step extends Module {
   constructor(readonly threshold = 0) {
@@ -79,11 +80,11 @@ export class Step extends Module {
   }
 
   forward(x: Tensor): Tensor {
-    const out = new Tensor(
-      x.data.map((v) => (v >= this.threshold ? 1 : 0)),
-      x.shape,
-    );
-    return attach(out, "step", [x], () => addGrad(x, allocate(x.size)));
+    const xd = x.values;
+    const o = kernels.allocate(xd.length);
+    for (let i = 0; i < o.length; i++)
+      o[i] = Number.isNaN(xd[i]) ? NaN : +(xd[i] >= this.threshold);
+    return attach(new Tensor(o, x.shape), "step", [x], () => gradOf(x)); // adds nothing: f′ = 0
   }
 }
 
@@ -104,7 +105,8 @@ export class Softmax extends Module {
 /**
  * Maxout (Goodfellow et al. 2013): the max of `pieces` linear functions. Put it after a
  * `Linear(in, units·pieces)`: it groups each row's features in consecutive runs of `pieces` and keeps
- * each run's max, out[n, j] = max_p x[n, j·pieces + p]; the gradient goes to the winner.
+ * each run's max, out[n, j] = max_p x[n, j·pieces + p]; the gradient goes to the winner (the first
+ * on ties; a NaN wins, so a run holding one gives NaN, as `dl.max` does).
  * Shapes: [N, units·pieces] → [N, units]. Lesson 1.
  * Example: new dl.nn.Sequential([new dl.nn.Linear(2, 8, { rng }), new dl.nn.Maxout(2)])  // → [N, 4]
  */
@@ -128,19 +130,21 @@ export class Maxout extends Module {
       );
     }
     const m = x.size / k;
+    const xd = x.values;
     const winner = new Int32Array(m);
-    const o = allocate(m);
+    const o = kernels.allocate(m);
     for (let i = 0; i < m; i++) {
       let best = i * k;
-      for (let p = 1; p < k; p++) if (x.data[i * k + p] > x.data[best]) best = i * k + p;
+      for (let p = i * k + 1; p < (i + 1) * k; p++) {
+        if (xd[p] > xd[best] || (Number.isNaN(xd[p]) && !Number.isNaN(xd[best]))) best = p;
+      }
       winner[i] = best;
-      o[i] = x.data[best];
+      o[i] = xd[best];
     }
     const out = new Tensor(o, [x.shape[0], x.shape[1] / k]);
-    return attach(out, "maxout", [x], () => {
-      const d = allocate(x.size);
-      for (let i = 0; i < m; i++) d[winner[i]] += out.grad!.data[i];
-      addGrad(x, d);
+    return attach(out, "maxout", [x], (g) => {
+      const gx = gradOf(x);
+      for (let i = 0; i < m; i++) gx[winner[i]] += g[i];
     });
   }
 }

@@ -1,6 +1,7 @@
-import { adoptGrad, attach } from "../autograd/record";
 import { ShapeError, formatShape } from "../errors";
-import { conv2dBackward, conv2dDims, conv2dForward } from "../kernels/conv2d";
+import { kernels } from "../kernels/active";
+import { conv2dDims } from "../kernels/dims";
+import { attach, gradOf } from "../tensor/record";
 import { Tensor } from "../tensor/tensor";
 import { expectInteger, expectTensor } from "../tensor/check";
 import { InitOptions, glorotUniform, layerRng } from "./init";
@@ -8,7 +9,7 @@ import { Module } from "./module";
 
 /**
  * 2-d convolution as an autograd op (cross-correlation, the kernel is not flipped, as in the
- * lecture), on lib/kernels' forward and backward:
+ * lecture), on the kernels' forward and backward (lib/kernels):
  *   out[n, f, i, j] = b[f] + Σ_c Σ_u Σ_v x[n, c, i·s + u − p, j·s + v − p] · w[f, c, u, v]
  * Shapes: x [N, C, H, W], w [F, C, KH, KW], b [F] or null → [N, F, OH, OW],
  * OH = ⌊(H + 2p − KH) / s⌋ + 1. Lesson 7.
@@ -24,20 +25,17 @@ export function conv2d(
   if (b && b.size !== d.f) {
     throw new ShapeError(`conv2d: bias must have ${d.f} values, got ${formatShape(b.shape)}`);
   }
-  const out = new Tensor(conv2dForward(x.data, w.data, b ? b.data : null, d), [
+  const [xd, wd] = [x.values, w.values];
+  const out = new Tensor(kernels.conv2dForward(xd, wd, b ? b.values : null, d), [
     d.n,
     d.f,
     d.oh,
     d.ow,
   ]);
-  return attach(out, "conv2d", b ? [x, w, b] : [x, w], () => {
-    // dx is skipped when x needs no gradient (a first layer): no col2im, no fresh array
-    const { dx, dw, db } = conv2dBackward(x.data, w.data, out.grad!.data, d, {
-      inputGrad: x.requiresGrad,
-    });
-    if (x.requiresGrad) adoptGrad(x, dx);
-    adoptGrad(w, dw);
-    if (b) adoptGrad(b, db);
+  return attach(out, "conv2d", b ? [x, w, b] : [x, w], (g) => {
+    // an input that needs no gradient is skipped (a first layer's images: no dx at all)
+    const grad = (t: Tensor | null) => (t !== null && t.requiresGrad ? gradOf(t) : null);
+    kernels.conv2dBackward(xd, wd, g, d, { dx: grad(x), dw: grad(w), db: grad(b) });
   });
 }
 

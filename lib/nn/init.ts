@@ -1,5 +1,5 @@
 import { ArgumentError, formatShape } from "../errors";
-import { Rng } from "../data/rng";
+import { Rng } from "../rng";
 import { Shape, Tensor, shapeSize } from "../tensor/tensor";
 
 /** Makes a tensor of `shape` from an explicit Rng: what layers call to set their weights. */

@@ -1,11 +1,11 @@
-import { addGrad, attach } from "../autograd/record";
 import { ArgumentError, ShapeError } from "../errors";
-import { Rng } from "../data/rng";
+import { kernels } from "../kernels/active";
+import { Rng } from "../rng";
+import { attach, gradOf } from "../tensor/record";
 import { flatten, reshape } from "../tensor/shape-ops";
 import { Tensor } from "../tensor/tensor";
 import { describeValue } from "../tensor/check";
 import { Module } from "./module";
-import { allocate } from "../kernels/buffer-pool";
 
 /**
  * Flattens every axis after the first: [N, C, H, W] → [N, C·H·W] (between the convolutional part
@@ -30,18 +30,15 @@ export function dropout(x: Tensor, options: { p: number; rng: Rng }): Tensor {
   const { p, rng } = options;
   checkP("dropout", p);
   const scale = 1 / (1 - p);
-  const mask = allocate(x.size);
+  const xd = x.values;
+  const mask = new Float64Array(x.size);
+  const o = kernels.allocate(x.size);
   for (let i = 0; i < mask.length; i++) mask[i] = rng.uniform() < p ? 0 : scale;
-  const out = new Tensor(
-    x.data.map((v, i) => v * mask[i]),
-    x.shape,
-  );
-  return attach(out, "dropout", [x], () =>
-    addGrad(
-      x,
-      out.grad!.data.map((g, i) => g * mask[i]),
-    ),
-  );
+  for (let i = 0; i < o.length; i++) o[i] = xd[i] * mask[i];
+  return attach(new Tensor(o, x.shape), "dropout", [x], (g) => {
+    const gx = gradOf(x);
+    for (let i = 0; i < gx.length; i++) gx[i] += g[i] * mask[i];
+  });
 }
 
 function checkP(op: string, p: number): void {

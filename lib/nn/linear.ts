@@ -1,17 +1,10 @@
-import { adoptGrad, attach } from "../autograd/record";
 import { ShapeError, formatShape } from "../errors";
-import { matmulInto } from "../kernels/matmul";
+import { kernels } from "../kernels/active";
+import { attach, gradOf } from "../tensor/record";
 import { Tensor } from "../tensor/tensor";
 import { expectInteger, expectTensor } from "../tensor/check";
 import { InitOptions, glorotUniform, layerRng } from "./init";
 import { Module } from "./module";
-import { allocate } from "../kernels/buffer-pool";
-
-/** `t.grad.data`, created as zeros first: backward passes accumulate straight into it. */
-export function gradBuffer(t: Tensor): Float64Array {
-  if (t.grad === null) t.grad = new Tensor(allocate(t.size), t.shape);
-  return t.grad.data;
-}
 
 /**
  * The fused affine op `y = x·W + b`, one matmul forward and two backward:
@@ -28,20 +21,23 @@ export function linear(x: Tensor, w: Tensor, b: Tensor | null, op = "linear"): T
     );
   }
   const n = x.shape[0];
-  const out = allocate(n * m);
-  matmulInto(x.data, w.data, out, { m: n, k, n: m });
-  if (b) for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) out[i * m + j] += b.data[j];
+  const [xd, wd] = [x.values, w.values];
+  const out = kernels.allocate(n * m);
+  kernels.matmul(xd, wd, out, { m: n, k, n: m });
+  if (b) {
+    const bd = b.values;
+    for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) out[i * m + j] += bd[j];
+  }
   const y = new Tensor(out, [n, m]);
-  return attach(y, "linear", b ? [x, w, b] : [x, w], () => {
-    const g = y.grad!.data; // [N, out]
+  return attach(y, "linear", b ? [x, w, b] : [x, w], (g) => {
+    // g = ∂L/∂y [N, out]; each product adds into the gradient (accumulate)
     if (x.requiresGrad)
-      matmulInto(g, w.data, gradBuffer(x), { m: n, k: m, n: k, transB: true, accumulate: true });
+      kernels.matmul(g, wd, gradOf(x), { m: n, k: m, n: k, transB: true, accumulate: true });
     if (w.requiresGrad)
-      matmulInto(x.data, g, gradBuffer(w), { m: k, k: n, n: m, transA: true, accumulate: true });
+      kernels.matmul(xd, g, gradOf(w), { m: k, k: n, n: m, transA: true, accumulate: true });
     if (b && b.requiresGrad) {
-      const db = allocate(m);
+      const db = gradOf(b);
       for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) db[j] += g[i * m + j];
-      adoptGrad(b, db);
     }
   });
 }

@@ -1,11 +1,16 @@
-import { addGrad, attach } from "../autograd/record";
 import { ArgumentError, ShapeError, formatShape } from "../errors";
+import { kernels } from "../kernels/active";
+import { attach, gradOf } from "../tensor/record";
+import { stableSoftmax } from "../tensor/softmax";
 import { Tensor } from "../tensor/tensor";
 import { expectTensor } from "../tensor/check";
-import { allocate } from "../kernels/buffer-pool";
 
-/** A loss: predictions and targets in, a scalar tensor (mean over the batch) out. */
-export type Loss = (yPred: Tensor, y: Tensor) => Tensor;
+/**
+ * A loss: predictions and targets in, a scalar tensor (mean over the batch) out. A loss whose
+ * single output is not a probability declares where its two classes meet, `threshold` (0 for
+ * logits); `fit` and `evaluate` decide one-output accuracy there (0.5 when it declares none).
+ */
+export type Loss = ((yPred: Tensor, y: Tensor) => Tensor) & { readonly threshold?: number };
 
 function checkSameShape(op: string, yPred: Tensor, y: Tensor): void {
   expectTensor(op, "predictions", yPred);
@@ -30,14 +35,14 @@ function elementwiseLoss(
   return (yPred, y) => {
     checkSameShape(op, yPred, y);
     const n = yPred.size;
+    const [p, t] = [yPred.values, y.values];
     let total = 0;
-    for (let i = 0; i < n; i++) total += value(yPred.data[i], y.data[i]);
+    for (let i = 0; i < n; i++) total += value(p[i], t[i]);
     const out = new Tensor(Float64Array.of(total / n), []);
-    return attach(out, op, [yPred], () => {
-      const g = out.grad!.data[0] / n;
-      const d = allocate(n);
-      for (let i = 0; i < n; i++) d[i] = g * slope(yPred.data[i], y.data[i]);
-      addGrad(yPred, d);
+    return attach(out, op, [yPred], (gradOut) => {
+      const g = gradOut[0] / n;
+      const gp = gradOf(yPred);
+      for (let i = 0; i < n; i++) gp[i] += g * slope(p[i], t[i]);
     });
   };
 }
@@ -80,10 +85,13 @@ export const binaryCrossEntropy: Loss = elementwiseLoss(
  *   ℓ(z, y) = max(z, 0) − z·y + log(1 + e^(−|z|)),   ∂ℓ/∂z = σ(z) − y,   L = mean ℓ.
  * Shapes: z and y alike → scalar. Lesson 4. Example: dl.nn.binaryCrossEntropyWithLogits(z, y)
  */
-export const binaryCrossEntropyWithLogits: Loss = elementwiseLoss(
-  "binaryCrossEntropyWithLogits",
-  (z, t) => Math.max(z, 0) - z * t + Math.log1p(Math.exp(-Math.abs(z))),
-  (z, t) => 1 / (1 + Math.exp(-z)) - t,
+export const binaryCrossEntropyWithLogits: Loss = Object.assign(
+  elementwiseLoss(
+    "binaryCrossEntropyWithLogits",
+    (z, t) => Math.max(z, 0) - z * t + Math.log1p(Math.exp(-Math.abs(z))),
+    (z, t) => 1 / (1 + Math.exp(-z)) - t,
+  ),
+  { threshold: 0 }, // a logit of 0 is the probability 0.5
 );
 
 /** Checks labels against [N, C] logits; returns them as integers. */
@@ -91,7 +99,7 @@ function checkLabels(op: string, logits: Tensor, labels: Tensor | readonly numbe
   expectTensor(op, "logits", logits);
   if (!(labels instanceof Tensor) && !Array.isArray(labels))
     expectTensor(op, "labels (a Tensor or an array of class indices)", labels);
-  const values = labels instanceof Tensor ? Array.from(labels.data) : [...labels];
+  const values = labels instanceof Tensor ? Array.from(labels.values) : [...labels];
   if (logits.rank !== 2 || logits.shape[0] === 0 || values.length !== logits.shape[0]) {
     const got = labels instanceof Tensor ? formatShape(labels.shape) : `${values.length} labels`;
     throw new ShapeError(
@@ -117,25 +125,18 @@ function checkLabels(op: string, logits: Tensor, labels: Tensor | readonly numbe
 export function softmaxCrossEntropy(logits: Tensor, labels: Tensor | readonly number[]): Tensor {
   const ys = checkLabels("softmaxCrossEntropy", logits, labels);
   const [n, c] = logits.shape;
-  const z = logits.data;
-  const probs = allocate(n * c);
+  const z = logits.values;
+  const probs = kernels.allocate(n * c);
+  const { max: m, logSum } = stableSoftmax(z, { outer: n, n: c, inner: 1 }, probs);
   let total = 0;
-  for (let i = 0; i < n; i++) {
-    let m = -Infinity;
-    for (let j = 0; j < c; j++) m = Math.max(m, z[i * c + j]);
-    let s = 0;
-    for (let j = 0; j < c; j++) s += probs[i * c + j] = Math.exp(z[i * c + j] - m);
-    for (let j = 0; j < c; j++) probs[i * c + j] /= s;
-    total += m + Math.log(s) - z[i * c + ys[i]];
-  }
+  for (let i = 0; i < n; i++) total += m[i] + logSum[i] - z[i * c + ys[i]];
   const out = new Tensor(Float64Array.of(total / n), []);
-  return attach(out, "softmaxCrossEntropy", [logits], () => {
-    const g = out.grad!.data[0] / n;
-    const d = allocate(n * c);
+  return attach(out, "softmaxCrossEntropy", [logits], (gradOut) => {
+    const g = gradOut[0] / n;
+    const gz = gradOf(logits);
     for (let i = 0; i < n; i++) {
-      for (let j = 0; j < c; j++) d[i * c + j] = g * probs[i * c + j];
-      d[i * c + ys[i]] -= g;
+      for (let j = 0; j < c; j++)
+        gz[i * c + j] += j === ys[i] ? g * probs[i * c + j] - g : g * probs[i * c + j];
     }
-    addGrad(logits, d);
   });
 }

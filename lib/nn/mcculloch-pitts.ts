@@ -42,7 +42,7 @@ export function mcCullochPitts(unit: ThresholdUnit): Gate {
     }
     let z = 0;
     for (let i = 0; i < weights.length; i++) z += weights[i] * x[i];
-    return z >= threshold ? 1 : 0;
+    return Number.isNaN(z) ? NaN : +(z >= threshold); // NaN in, NaN out
   };
 }
 

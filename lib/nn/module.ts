@@ -1,3 +1,4 @@
+import { zeroGrad } from "../autograd/backward";
 import { ShapeError } from "../errors";
 import { Tensor } from "../tensor/tensor";
 
@@ -64,9 +65,9 @@ export abstract class Module {
     return this.parameters().reduce((total, p) => total + p.size, 0);
   }
 
-  /** Clears every parameter's gradient (sets `grad` to null). */
+  /** Clears every parameter's gradient (`dl.zeroGrad`: `grad` becomes null). */
   zeroGrad(): void {
-    for (const p of this.parameters()) p.grad = null;
+    zeroGrad(this.parameters());
   }
 
   /** Training mode, for this module and all its children; returns this. */
@@ -83,7 +84,7 @@ export abstract class Module {
 
   /** A copy of every parameter's numbers (to restore later with `loadState`). */
   state(): Float64Array[] {
-    return this.parameters().map((p) => p.data.slice());
+    return this.parameters().map((p) => p.values.slice());
   }
 
   /** Writes numbers saved by `state()` back into the parameters. */
@@ -92,13 +93,13 @@ export abstract class Module {
     const fits =
       state.length === params.length && params.every((p, i) => state[i].length === p.size);
     if (!fits) {
-      const sizes = (xs: readonly { length: number }[]) =>
-        `[${xs.map((x) => x.length).join(", ")}]`;
+      const sizes = (xs: readonly (Tensor | Float64Array)[]) =>
+        `[${xs.map((x) => (x instanceof Tensor ? x.size : x.length)).join(", ")}]`;
       throw new ShapeError(
-        `loadState: expected ${params.length} arrays of sizes ${sizes(params.map((p) => p.data))}, got ${state.length} of sizes ${sizes(state)}`,
+        `loadState: expected ${params.length} arrays of sizes ${sizes(params)}, got ${state.length} of sizes ${sizes(state)}`,
       );
     }
-    params.forEach((p, i) => p.data.set(state[i]));
+    params.forEach((p, i) => p.values.set(state[i]));
   }
 
   /**

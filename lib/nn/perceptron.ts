@@ -11,9 +11,9 @@
  *   const p = new dl.nn.Perceptron(2);
  *   const h = p.fit(dl.data.andGate(), { epochs: 20 });   // h.convergedEpoch, h.errors
  */
-import { Rng } from "../data/rng";
-import { Dataset } from "../data/toy";
-import { ArgumentError, ShapeError, formatShape } from "../errors";
+import { ArgumentError, NonFiniteError, ShapeError, formatShape } from "../errors";
+import { Rng } from "../rng";
+import type { Dataset } from "../tensor/dataset";
 
 /** Options of `Perceptron.fit`. */
 export interface PerceptronFitOptions {
@@ -72,7 +72,7 @@ export class Perceptron {
   output(x: readonly number[]): number {
     let z = this.b;
     for (let i = 0; i < this.inputs; i++) z += this.w[i] * x[i];
-    return z >= 0 ? 1 : 0;
+    return Number.isNaN(z) ? NaN : +(z >= 0); // a NaN input gives NaN, not a class
   }
 
   /** ŷ for each row of `points` [M, inputs] (the shape `dl.plot.decisionBoundary` passes). */
@@ -140,12 +140,18 @@ function examples(data: Dataset, inputs: number): { rows: number[][]; labels: nu
       `Perceptron: expected x [N, ${inputs}] and y [N, 1] or [N], got x ${formatShape(x.shape)}, y ${formatShape(y.shape)}`,
     );
   }
-  const labels = Array.from(y.data);
+  const labels = Array.from(y.values);
+  const bad = x.values.findIndex((v) => !Number.isFinite(v));
+  if (bad >= 0) {
+    throw new NonFiniteError(
+      `Perceptron: x holds ${x.values[bad]} at flat index ${bad}; the rule cannot learn from it`,
+    );
+  }
   if (!labels.every((v) => v === 0 || v === 1)) {
     throw new ArgumentError("Perceptron: labels y must be 0 or 1");
   }
   const rows = Array.from({ length: x.shape[0] }, (_, i) =>
-    Array.from(x.data.subarray(i * inputs, (i + 1) * inputs)),
+    Array.from(x.values.subarray(i * inputs, (i + 1) * inputs)),
   );
   return { rows, labels };
 }

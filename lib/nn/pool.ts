@@ -1,11 +1,6 @@
-import { adoptGrad, attach } from "../autograd/record";
-import {
-  avgPool2dBackward,
-  avgPool2dForward,
-  maxPool2dBackward,
-  maxPool2dForward,
-  pool2dDims,
-} from "../kernels/pool2d";
+import { kernels } from "../kernels/active";
+import { pool2dDims } from "../kernels/dims";
+import { attach, gradOf } from "../tensor/record";
 import { Tensor } from "../tensor/tensor";
 import { Module } from "./module";
 
@@ -17,18 +12,16 @@ export interface PoolOptions {
 
 /**
  * 2-d max pooling as an autograd op: each output is the largest value of its window, and the
- * gradient flows back to that winner only.
+ * gradient flows back to that winner only. A window holding a NaN gives NaN (as in PyTorch).
  *   out[n, c, i, j] = max_{u, v < size} x[n, c, i·s + u, j·s + v]
  * Shapes: x [N, C, H, W] → [N, C, OH, OW], OH = ⌊(H − size) / s⌋ + 1. Lesson 7.
  * Example: the lecture's 4x4 [[4,1,5,0],[7,8,9,8],[3,5,6,5],[2,4,1,0]], size 2 → [[8,9],[5,6]].
  */
 export function maxPool2d(x: Tensor, options: PoolOptions): Tensor {
   const d = pool2dDims(x.shape, options);
-  const { out, argmax } = maxPool2dForward(x.data, d);
+  const { out, argmax } = kernels.maxPool2dForward(x.values, d);
   const y = new Tensor(out, [d.n, d.c, d.oh, d.ow]);
-  return attach(y, "maxPool2d", [x], () =>
-    adoptGrad(x, maxPool2dBackward(y.grad!.data, argmax, d)),
-  );
+  return attach(y, "maxPool2d", [x], (g) => kernels.maxPool2dBackward(g, argmax, gradOf(x)));
 }
 
 /**
@@ -37,8 +30,8 @@ export function maxPool2d(x: Tensor, options: PoolOptions): Tensor {
  */
 export function avgPool2d(x: Tensor, options: PoolOptions): Tensor {
   const d = pool2dDims(x.shape, options);
-  const y = new Tensor(avgPool2dForward(x.data, d), [d.n, d.c, d.oh, d.ow]);
-  return attach(y, "avgPool2d", [x], () => adoptGrad(x, avgPool2dBackward(y.grad!.data, d)));
+  const y = new Tensor(kernels.avgPool2dForward(x.values, d), [d.n, d.c, d.oh, d.ow]);
+  return attach(y, "avgPool2d", [x], (g) => kernels.avgPool2dBackward(g, d, gradOf(x)));
 }
 
 /** Max pooling layer (no parameters). Example: new dl.nn.MaxPool2d({ size: 2 }). Lesson 7. */

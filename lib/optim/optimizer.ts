@@ -1,10 +1,11 @@
+import { zeroGrad } from "../autograd/backward";
 import { ArgumentError } from "../errors";
 import { Tensor } from "../tensor/tensor";
 
 /**
  * The base of every optimizer (PyTorch's `torch.optim.Optimizer`): it holds the parameters and the
  * learning rate; `zeroGrad()` clears the gradients before a backward pass and `step()` updates each
- * parameter from its gradient, in place (plain loops over `p.data` and `p.grad.data`).
+ * parameter from its gradient, in place (plain loops over the numbers of `p` and `p.grad`).
  * Parameters without a gradient (not reached by the last backward) are left unchanged.
  * Lesson 6. Example:
  *   opt.zeroGrad(); dl.backward(loss); opt.step();
@@ -29,16 +30,16 @@ export abstract class Optimizer {
     this.lr = lr;
   }
 
-  /** Clears every parameter's gradient. */
+  /** Clears every parameter's gradient (`dl.zeroGrad`: `grad` becomes null). */
   zeroGrad(): void {
-    for (const p of this.params) p.grad = null;
+    zeroGrad(this.params);
   }
 
   /** One update of every parameter with a gradient. */
   step(): void {
     this.steps++;
     this.params.forEach((p, i) => {
-      if (p.grad !== null) this.update(p.data, p.grad.data, i);
+      if (p.grad !== null) this.update(p.values, p.grad.values, i);
     });
   }
 

@@ -1,5 +1,5 @@
-import { addGrad, attach } from "../autograd/record";
 import { ArgumentError } from "../errors";
+import { attach, gradOf } from "../tensor/record";
 import { Tensor } from "../tensor/tensor";
 
 function penalty(
@@ -11,15 +11,15 @@ function penalty(
 ): Tensor {
   if (!(lambda >= 0)) throw new ArgumentError(`${op}: lambda must be ≥ 0, got ${lambda}`);
   let total = 0;
-  for (const p of params) for (let i = 0; i < p.size; i++) total += value(p.data[i]);
+  for (const p of params) for (const w of p.values) total += value(w);
   const out = new Tensor(Float64Array.of(lambda * total), []);
-  return attach(out, op, params, () => {
-    const g = out.grad!.data[0] * lambda;
-    for (const p of params)
-      addGrad(
-        p,
-        p.data.map((w) => g * slope(w)),
-      );
+  return attach(out, op, params, (gradOut) => {
+    const g = gradOut[0] * lambda;
+    for (const p of params) {
+      if (!p.requiresGrad) continue;
+      const [w, gw] = [p.values, gradOf(p)];
+      for (let i = 0; i < w.length; i++) gw[i] += g * slope(w[i]);
+    }
   });
 }
 

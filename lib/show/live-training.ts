@@ -9,28 +9,14 @@
  *   const live = dl.show.liveTrainingDisplay({ title: "XOR" });
  *   live.update(progress); … live.finish(progress);
  */
+import type { TrainingDisplay, TrainingProgress } from "../train/display";
 import { isInKernel } from "./display";
 import { chart } from "./chart";
 import { liveSpec, statusLine } from "./live-spec";
 
-/** Where training stands: `epoch` is 1-based (the epoch in progress), `step` counts batches done in it. */
-export interface TrainingProgress {
-  epoch: number;
-  epochs: number;
-  step: number;
-  stepsPerEpoch: number;
-  loss: number;
-  metrics: Record<string, number>;
-  /** Per-epoch values so far, e.g. `{ loss: [...], valLoss: [...], accuracy: [...] }`. */
-  history: Record<string, number[]>;
-  elapsedSeconds: number;
-}
-
-/** What `fit` calls: `update` as often as it likes, `finish` once at the end. */
-export interface LiveTrainingDisplay {
-  update(p: TrainingProgress): void;
-  finish(p: TrainingProgress): void;
-}
+export type { TrainingProgress };
+/** The display `fit` drives (lib/train/display.ts's `TrainingDisplay`). */
+export type LiveTrainingDisplay = TrainingDisplay;
 
 /** Options of `liveTrainingDisplay` (`now` and `minIntervalMs` are for tests). */
 export interface LiveTrainingOptions {

@@ -1,7 +1,7 @@
 import { ArgumentError, ShapeError, formatShape } from "../errors";
 import { describeValue } from "./check";
 import { Shape, Tensor, shapeSize, strides } from "./tensor";
-import { allocate } from "../kernels/buffer-pool";
+import { kernels } from "../kernels/active";
 
 /** A tensor or a plain number (a number acts as a scalar tensor of shape `[]`). */
 export type TensorLike = Tensor | number;
@@ -89,15 +89,15 @@ function trailingBlock(small: Shape, big: Shape): number {
 /** The data of a tensor of shape `from` repeated to shape `to` (a copy only when shapes differ). */
 export function expandData(data: Float64Array, from: Shape, to: Shape): Float64Array {
   if (sameShape(from, to)) return data;
-  if (data.length === 1) return allocate(shapeSize(to)).fill(data[0]);
+  if (data.length === 1) return kernels.allocate(shapeSize(to)).fill(data[0]);
   const block = trailingBlock(from, to);
   if (block > 0) {
-    const out = allocate(shapeSize(to));
+    const out = kernels.allocate(shapeSize(to));
     for (let start = 0; start < out.length; start += block) out.set(data, start);
     return out;
   }
   const index = broadcastIndex(from, to);
-  const out = allocate(index.length);
+  const out = kernels.allocate(index.length);
   for (let i = 0; i < out.length; i++) out[i] = data[index[i]];
   return out;
 }
@@ -108,7 +108,7 @@ export function expandData(data: Float64Array, from: Shape, to: Shape): Float64A
  */
 export function sumToShape(data: Float64Array, from: Shape, to: Shape): Float64Array {
   if (sameShape(from, to)) return data;
-  const out = allocate(shapeSize(to));
+  const out = kernels.allocate(shapeSize(to));
   if (out.length === 1) {
     let s = 0;
     for (let i = 0; i < data.length; i++) s += data[i];

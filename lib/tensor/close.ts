@@ -54,13 +54,15 @@ export function compareClose(
     const message = `expected shape ${formatShape(b.shape)}, got shape ${formatShape(a.shape)}`;
     return { close: false, maxAbsError: Infinity, worstIndex: [], message };
   }
+  const ad = a.values;
+  const bd = b.values;
   let maxAbsError = 0;
   let worst = 0;
   let firstBad = -1;
   for (let i = 0; i < a.size; i++) {
-    const err = Math.abs(a.data[i] - b.data[i]);
+    const err = Math.abs(ad[i] - bd[i]);
     if (err > maxAbsError) [maxAbsError, worst] = [err, i];
-    if (firstBad < 0 && !elementClose(a.data[i], b.data[i], rtol, atol)) firstBad = i;
+    if (firstBad < 0 && !elementClose(ad[i], bd[i], rtol, atol)) firstBad = i;
   }
   const flat = firstBad >= 0 ? firstBad : worst;
   const s = strides(a.shape);
@@ -69,7 +71,7 @@ export function compareClose(
   const message =
     firstBad < 0
       ? `close (max abs error ${maxAbsError.toExponential(2)})`
-      : `at ${where}: expected ${b.data[flat]}, got ${a.data[flat]} (rtol ${rtol}, atol ${atol})`;
+      : `at ${where}: expected ${bd[flat]}, got ${ad[flat]} (rtol ${rtol}, atol ${atol})`;
   return { close: firstBad < 0, maxAbsError, worstIndex, message };
 }
 

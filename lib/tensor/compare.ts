@@ -1,6 +1,6 @@
 import { Tensor } from "./tensor";
 import { TensorLike, asTensor, broadcastShapes, expandData } from "./broadcast";
-import { allocate } from "../kernels/buffer-pool";
+import { kernels } from "../kernels/active";
 
 /**
  * Elementwise comparisons with broadcasting, giving 1 where true and 0 where false. They have no
@@ -11,9 +11,9 @@ function compare(op: string, a: TensorLike, b: TensorLike, code: number): Tensor
   const x = asTensor(a, op, "a");
   const y = asTensor(b, op, "b");
   const shape = broadcastShapes(x.shape, y.shape, op);
-  const xd = expandData(x.data, x.shape, shape);
-  const yd = expandData(y.data, y.shape, shape);
-  const o = allocate(xd.length);
+  const xd = expandData(x.values, x.shape, shape);
+  const yd = expandData(y.values, y.shape, shape);
+  const o = kernels.allocate(xd.length);
   switch (code) {
     case 0:
       for (let i = 0; i < o.length; i++) o[i] = xd[i] === yd[i] ? 1 : 0;

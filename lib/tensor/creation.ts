@@ -1,5 +1,5 @@
 import { ArgumentError } from "../errors";
-import type { Rng } from "../data/rng";
+import type { Rng } from "../rng";
 import { NestedArray, Shape, Tensor, shapeSize } from "./tensor";
 import { describeValue, expectFinite, expectInteger, expectRng } from "./check";
 
@@ -143,6 +143,6 @@ export function rand(
 export function eye(n: number): Tensor {
   expectInteger("eye", "n", n, 0);
   const out = zeros([n, n]);
-  for (let i = 0; i < n; i++) out.data[i * n + i] = 1;
+  for (let i = 0; i < n; i++) out.values[i * n + i] = 1;
   return out;
 }

@@ -1,16 +1,15 @@
 import { ShapeError, formatShape } from "../errors";
-import { matmulInto } from "../kernels/matmul";
-import { addGrad, attach } from "../autograd/record";
+import { kernels } from "../kernels/active";
+import { attach, gradOf } from "./record";
 import { Tensor, shapeSize } from "./tensor";
 import { expectTensor } from "./check";
 import { broadcastIndex, broadcastShapes } from "./broadcast";
-import { allocate } from "../kernels/buffer-pool";
 
 /**
  * Matrix product. 2-d: a [m, k] @ b [k, n] → [m, n], out[i][j] = Σₚ a[i][p]·b[p][j].
  * Batched: leading axes are batch axes and broadcast (a [B, m, k] @ b [k, n] → [B, m, n]).
  * Backward: ∂a = gradOut @ bᵀ, ∂b = aᵀ @ gradOut (summed over broadcast batches).
- * The arithmetic is lib/kernels/matmul.ts's `matmulInto`.
+ * The arithmetic is the kernels' `matmul` (lib/kernels).
  *
  * Example: dl.matmul(x, w) for a layer's x [N, in] @ w [in, out]. Lesson 4.
  */
@@ -36,36 +35,35 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   // For batch t: the batch index within a and within b (0 when that side is a single matrix).
   const ai = broadcastIndex(aBatch, batch);
   const bi = broadcastIndex(bBatch, batch);
-  const o = allocate(batches * m * n);
+  const ad = a.values;
+  const bd = b.values;
+  const o = kernels.allocate(batches * m * n);
   for (let t = 0; t < batches; t++) {
-    matmulInto(
-      a.data.subarray(ai[t] * m * k, (ai[t] + 1) * m * k),
-      b.data.subarray(bi[t] * k * n, (bi[t] + 1) * k * n),
+    kernels.matmul(
+      ad.subarray(ai[t] * m * k, (ai[t] + 1) * m * k),
+      bd.subarray(bi[t] * k * n, (bi[t] + 1) * k * n),
       o.subarray(t * m * n, (t + 1) * m * n),
       { m, k, n },
     );
   }
   const out = new Tensor(o, [...batch, m, n]);
-  return attach(out, "matmul", [a, b], () => {
-    const g = out.grad!.data;
-    const ga = a.requiresGrad ? allocate(a.size) : null;
-    const gb = b.requiresGrad ? allocate(b.size) : null;
+  return attach(out, "matmul", [a, b], (g) => {
+    const ga = a.requiresGrad ? gradOf(a) : null;
+    const gb = b.requiresGrad ? gradOf(b) : null;
     for (let t = 0; t < batches; t++) {
       const gt = g.subarray(t * m * n, (t + 1) * m * n);
-      const aSlice = a.data.subarray(ai[t] * m * k, (ai[t] + 1) * m * k);
-      const bSlice = b.data.subarray(bi[t] * k * n, (bi[t] + 1) * k * n);
+      const aSlice = ad.subarray(ai[t] * m * k, (ai[t] + 1) * m * k);
+      const bSlice = bd.subarray(bi[t] * k * n, (bi[t] + 1) * k * n);
       // ∂a [m, k] += gradOut [m, n] @ bᵀ [n, k]
       if (ga) {
         const dst = ga.subarray(ai[t] * m * k, (ai[t] + 1) * m * k);
-        matmulInto(gt, bSlice, dst, { m, k: n, n: k, transB: true, accumulate: true });
+        kernels.matmul(gt, bSlice, dst, { m, k: n, n: k, transB: true, accumulate: true });
       }
       // ∂b [k, n] += aᵀ [k, m] @ gradOut [m, n]
       if (gb) {
         const dst = gb.subarray(bi[t] * k * n, (bi[t] + 1) * k * n);
-        matmulInto(aSlice, gt, dst, { m: k, k: m, n, transA: true, accumulate: true });
+        kernels.matmul(aSlice, gt, dst, { m: k, k: m, n, transA: true, accumulate: true });
       }
     }
-    if (ga) addGrad(a, ga);
-    if (gb) addGrad(b, gb);
   });
 }

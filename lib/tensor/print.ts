@@ -11,7 +11,8 @@ import { Tensor, strides } from "./tensor";
  */
 export function formatTensor(t: Tensor): string {
   const summarise = t.size > 1000;
-  const format = cellFormatter(t.data);
+  const data = t.values;
+  const format = cellFormatter(data);
   // Two passes over the shown numbers only: the first measures the column width, the second pads.
   let width = 0;
   const cell = (v: number): string => {
@@ -22,7 +23,7 @@ export function formatTensor(t: Tensor): string {
   const s = strides(t.shape);
   const prefix = "tensor(";
   const body = (axis: number, offset: number): string => {
-    if (axis === t.rank) return cell(t.data[offset]).padStart(width);
+    if (axis === t.rank) return cell(data[offset]).padStart(width);
     const n = t.shape[axis];
     const picks = summarise && n > 6 ? [0, 1, 2, -1, n - 3, n - 2, n - 1] : [...Array(n).keys()];
     const parts = picks.map((i) => (i < 0 ? "..." : body(axis + 1, offset + i * s[axis])));

@@ -1,9 +1,9 @@
 import { ArgumentError, ShapeError, formatShape } from "../errors";
-import { addGrad, attach } from "../autograd/record";
+import { kernels } from "../kernels/active";
+import { attach, gradOf } from "./record";
 import { Shape, Tensor, shapeSize, strides } from "./tensor";
 import { broadcastIndex, expandData, sumToShape } from "./broadcast";
 import { expectTensor } from "./check";
-import { allocate } from "../kernels/buffer-pool";
 
 /** Which axes to reduce (all when omitted; negative axes count from the end). */
 export type Axes = number | readonly number[];
@@ -48,48 +48,58 @@ function plan(op: string, x: Tensor, axes: Axes | undefined, options: ReduceOpti
  */
 export function sum(x: Tensor, axes?: Axes, options: ReduceOptions = {}): Tensor {
   const { keepShape, outShape } = plan("sum", x, axes, options);
-  const s = sumToShape(x.data, x.shape, keepShape);
-  const out = new Tensor(s === x.data ? s.slice() : s, outShape);
-  return attach(out, "sum", [x], () => {
-    addGrad(x, expandData(out.grad!.data, keepShape, x.shape));
+  const xd = x.values;
+  const s = sumToShape(xd, x.shape, keepShape);
+  const out = new Tensor(s === xd ? s.slice() : s, outShape);
+  return attach(out, "sum", [x], (g) => {
+    const repeated = expandData(g, keepShape, x.shape);
+    const gx = gradOf(x);
+    for (let i = 0; i < gx.length; i++) gx[i] += repeated[i];
   });
 }
 
 /** The mean over the given axes (all by default): sum / count. Example: dl.mean(loss). */
 export function mean(x: Tensor, axes?: Axes, options: ReduceOptions = {}): Tensor {
   const { keepShape, outShape } = plan("mean", x, axes, options);
-  const s = sumToShape(x.data, x.shape, keepShape);
+  const s = sumToShape(x.values, x.shape, keepShape);
   const count = x.size / Math.max(1, s.length);
-  const o = allocate(s.length);
+  const o = kernels.allocate(s.length);
   for (let i = 0; i < o.length; i++) o[i] = s[i] / count;
   const out = new Tensor(o, outShape);
-  return attach(out, "mean", [x], () => {
-    const g = expandData(out.grad!.data, keepShape, x.shape).slice();
-    for (let i = 0; i < g.length; i++) g[i] /= count;
-    addGrad(x, g);
+  return attach(out, "mean", [x], (g) => {
+    const repeated = expandData(g, keepShape, x.shape);
+    const gx = gradOf(x);
+    for (let i = 0; i < gx.length; i++) gx[i] += repeated[i] / count;
   });
 }
 
-/** The largest value over the given axes. The gradient goes to the (first) largest element. */
+/**
+ * The largest value over the given axes. The gradient goes to the (first) largest element. NaN
+ * propagates as in PyTorch: a slice holding a NaN has max NaN (its gradient goes to the first NaN).
+ */
 export function max(x: Tensor, axes?: Axes, options: ReduceOptions = {}): Tensor {
   return extreme("max", x, axes, options);
 }
 
-/** The smallest value over the given axes. The gradient goes to the (first) smallest element. */
+/** The smallest value over the given axes. The gradient goes to the (first) smallest; NaN as `max`. */
 export function min(x: Tensor, axes?: Axes, options: ReduceOptions = {}): Tensor {
   return extreme("min", x, axes, options);
 }
 
-/** For each output position, the flat input index of its max (or min) and the value. */
+/**
+ * For each output position, the flat input index of its max (or min) and the value: the first
+ * one on ties, and the first NaN when the slice holds one (a NaN beats every number).
+ */
 function findExtremes(x: Tensor, keepShape: Shape, largest: boolean) {
   if (x.size === 0) throw new ShapeError(`${largest ? "max" : "min"}: got an empty tensor`);
   const map = broadcastIndex(keepShape, x.shape);
-  const best = allocate(shapeSize(keepShape)).fill(largest ? -Infinity : Infinity);
+  const best = kernels.allocate(shapeSize(keepShape)).fill(largest ? -Infinity : Infinity);
   const arg = new Int32Array(best.length).fill(-1);
-  const d = x.data;
+  const d = x.values;
   for (let i = 0; i < d.length; i++) {
     const j = map[i];
-    if (arg[j] < 0 || (largest ? d[i] > best[j] : d[i] < best[j])) {
+    const beats = largest ? d[i] > best[j] : d[i] < best[j];
+    if (arg[j] < 0 || beats || (Number.isNaN(d[i]) && !Number.isNaN(best[j]))) {
       best[j] = d[i];
       arg[j] = i;
     }
@@ -101,22 +111,21 @@ function extreme(op: string, x: Tensor, axes: Axes | undefined, options: ReduceO
   const { keepShape, outShape } = plan(op, x, axes, options);
   const { best, arg } = findExtremes(x, keepShape, op === "max");
   const out = new Tensor(best, outShape);
-  return attach(out, op, [x], () => {
-    const g = out.grad!.data;
-    const gx = allocate(x.size);
+  return attach(out, op, [x], (g) => {
+    const gx = gradOf(x);
     for (let j = 0; j < arg.length; j++) gx[arg[j]] += g[j];
-    addGrad(x, gx);
   });
 }
 
 /**
  * The index of the largest value (no gradient): over the whole tensor (a flat index, shape []) or
- * along one axis (indices along that axis). Example: dl.argmax(scores, 1) gives each row's class.
+ * along one axis (indices along that axis). A NaN counts as the largest: its index is returned
+ * (the first NaN), as PyTorch's and numpy's argmax do. Example: dl.argmax(scores, 1) gives each row's class.
  */
 export function argmax(x: Tensor, axis?: number, options: ReduceOptions = {}): Tensor {
   const { keepShape, outShape } = plan("argmax", x, axis, options);
   const { arg } = findExtremes(x, keepShape, true);
-  const o = allocate(arg.length);
+  const o = kernels.allocate(arg.length);
   if (axis === undefined) {
     o[0] = arg[0];
   } else {

@@ -1,13 +1,14 @@
 import { ArgumentError, ShapeError, formatShape } from "../errors";
-import { addGrad, attach } from "../autograd/record";
+import { kernels } from "../kernels/active";
+import { attach, gradOf } from "./record";
 import { Shape, Tensor, shapeSize, strides } from "./tensor";
 import { normalizeAxes } from "./reduce";
 import { expectTensor } from "./check";
-import { allocate } from "../kernels/buffer-pool";
 
 /**
  * Ops that move numbers without changing them: reshape, transpose, flatten, concat, take.
- * Each returns a new tensor (a copy) and sends gradients back to where each number came from.
+ * Each returns a new tensor (a copy: never an alias of the input's numbers) and sends gradients
+ * back to where each number came from.
  */
 
 /**
@@ -27,8 +28,9 @@ export function reshape(x: Tensor, shape: Shape): Tensor {
       `reshape: cannot reshape ${formatShape(x.shape)} (${x.size} elements) to ${formatShape(shape)}`,
     );
   }
-  const out = new Tensor(x.data.slice(), target);
-  return attach(out, "reshape", [x], () => addGrad(x, out.grad!.data));
+  const o = kernels.allocate(x.size);
+  o.set(x.values);
+  return attach(new Tensor(o, target), "reshape", [x], (g) => addTo(gradOf(x), g));
 }
 
 /** Flattens the axes from `startAxis` on into one: [N, C, H, W] with startAxis 1 → [N, C·H·W]. */
@@ -48,7 +50,7 @@ function permuteData(data: Float64Array, shape: Shape, axes: readonly number[]):
   const inStrides = strides(shape);
   const outShape = axes.map((a) => shape[a]);
   const step = axes.map((a) => inStrides[a]);
-  const out = allocate(data.length);
+  const out = kernels.allocate(data.length);
   const counter = new Array<number>(axes.length).fill(0);
   let j = 0;
   for (let i = 0; i < out.length; i++) {
@@ -80,14 +82,12 @@ export function transpose(x: Tensor, axes?: readonly number[]): Tensor {
   }
   const order = perm.map((a) => (a < 0 ? a + rank : a));
   const out = new Tensor(
-    permuteData(x.data, x.shape, order),
+    permuteData(x.values, x.shape, order),
     order.map((a) => x.shape[a]),
   );
   const inverse = new Array<number>(rank);
   order.forEach((a, i) => (inverse[a] = i));
-  return attach(out, "transpose", [x], () =>
-    addGrad(x, permuteData(out.grad!.data, out.shape, inverse)),
-  );
+  return attach(out, "transpose", [x], (g) => addTo(gradOf(x), permuteData(g, out.shape, inverse)));
 }
 
 /** Splits a shape around `axis`: sizes before (outer), at, and after (inner) it. */
@@ -119,28 +119,26 @@ export function concat(tensors: readonly Tensor[], axis = 0): Tensor {
   const total = tensors.reduce((s, t) => s + t.shape[ax], 0);
   const { outer, inner } = splitAt(first.shape, ax);
   const outShape = first.shape.map((n, i) => (i === ax ? total : n));
-  const o = allocate(shapeSize(outShape));
+  const o = kernels.allocate(shapeSize(outShape));
   const rowOut = total * inner;
   let offset = 0; // where each tensor's chunk starts inside an output row
   const offsets = tensors.map((t) => {
     const chunk = t.shape[ax] * inner;
     for (let r = 0; r < outer; r++)
-      o.set(t.data.subarray(r * chunk, (r + 1) * chunk), r * rowOut + offset);
+      o.set(t.values.subarray(r * chunk, (r + 1) * chunk), r * rowOut + offset);
     offset += chunk;
     return offset - chunk;
   });
   const out = new Tensor(o, outShape);
-  return attach(out, "concat", tensors, () => {
-    const g = out.grad!.data;
+  return attach(out, "concat", tensors, (g) => {
     tensors.forEach((t, k) => {
       if (!t.requiresGrad) return;
       const chunk = t.shape[ax] * inner;
-      const gt = allocate(t.size);
+      const gt = gradOf(t);
       for (let r = 0; r < outer; r++) {
         const start = r * rowOut + offsets[k];
-        gt.set(g.subarray(start, start + chunk), r * chunk);
+        for (let c = 0; c < chunk; c++) gt[r * chunk + c] += g[start + c];
       }
-      addGrad(t, gt);
     });
   });
 }
@@ -151,7 +149,7 @@ export function concat(tensors: readonly Tensor[], axis = 0): Tensor {
  */
 export function take(x: Tensor, index: ArrayLike<number> | Tensor, axis = 0): Tensor {
   expectTensor("take", "x", x);
-  const indices = index instanceof Tensor ? index.data : index;
+  const indices = index instanceof Tensor ? index.values : index;
   const ax = normalizeAxes("take", x.shape, axis)[0];
   const { outer, n, inner } = splitAt(x.shape, ax);
   const m = indices.length;
@@ -161,20 +159,20 @@ export function take(x: Tensor, index: ArrayLike<number> | Tensor, axis = 0): Te
       throw new ArgumentError(`take: index ${k} is out of range for axis ${ax} of size ${n}`);
     }
   }
-  const o = allocate(outer * m * inner);
+  const xd = x.values;
+  const o = kernels.allocate(outer * m * inner);
   for (let r = 0; r < outer; r++) {
     for (let i = 0; i < m; i++) {
       const src = (r * n + indices[i]) * inner;
-      o.set(x.data.subarray(src, src + inner), (r * m + i) * inner);
+      o.set(xd.subarray(src, src + inner), (r * m + i) * inner);
     }
   }
   const out = new Tensor(
     o,
     x.shape.map((s, i) => (i === ax ? m : s)),
   );
-  return attach(out, "take", [x], () => {
-    const g = out.grad!.data;
-    const gx = allocate(x.size);
+  return attach(out, "take", [x], (g) => {
+    const gx = gradOf(x);
     for (let r = 0; r < outer; r++) {
       for (let i = 0; i < m; i++) {
         const dst = (r * n + indices[i]) * inner;
@@ -182,6 +180,10 @@ export function take(x: Tensor, index: ArrayLike<number> | Tensor, axis = 0): Te
         for (let c = 0; c < inner; c++) gx[dst + c] += g[src + c];
       }
     }
-    addGrad(x, gx);
   });
+}
+
+/** acc[i] += g[i] for every element: a gradient that passes through unchanged (reshape, transpose). */
+function addTo(acc: Float64Array, g: Float64Array): void {
+  for (let i = 0; i < acc.length; i++) acc[i] += g[i];
 }

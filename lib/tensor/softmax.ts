@@ -1,12 +1,48 @@
-import { addGrad, attach } from "../autograd/record";
+import { kernels } from "../kernels/active";
+import { attach, gradOf, noGrad } from "./record";
 import { Tensor } from "./tensor";
 import { Axes, ReduceOptions, max, normalizeAxes, sum } from "./reduce";
 import { splitAt } from "./shape-ops";
 import { add, sub } from "./elementwise";
 import { exp, log } from "./unary";
-import { detach } from "../autograd/backward";
 import { expectTensor } from "./check";
-import { allocate } from "../kernels/buffer-pool";
+
+/** Where the slices of a softmax are: `outer` × `inner` slices of `n` numbers, `inner` apart. */
+export interface Slices {
+  outer: number;
+  n: number;
+  inner: number;
+}
+
+/**
+ * The stable softmax of every slice, the one loop behind softmax, logSoftmax and
+ * softmaxCrossEntropy: with m the slice's max and s = Σⱼ e^(xⱼ − m) (never overflows),
+ *   p[i] = e^(xᵢ − m) / s,
+ * written into `p`; returns m and ln s of each slice (log softmax is xᵢ − m − ln s).
+ * Element k of slice (r, c) is at r·n·inner + c + k·inner. A NaN in a slice makes it all NaN.
+ * Example: stableSoftmax(logits, { outer: N, n: C, inner: 1 }, probs)
+ */
+export function stableSoftmax(
+  xd: Float64Array,
+  { outer, n, inner }: Slices,
+  p: Float64Array,
+): { max: Float64Array; logSum: Float64Array } {
+  const maxes = new Float64Array(outer * inner);
+  const logSum = new Float64Array(outer * inner);
+  for (let r = 0; r < outer; r++) {
+    for (let c = 0; c < inner; c++) {
+      const base = r * n * inner + c;
+      let m = -Infinity;
+      for (let k = 0; k < n; k++) m = Math.max(m, xd[base + k * inner]);
+      let s = 0;
+      for (let k = 0; k < n; k++) s += p[base + k * inner] = Math.exp(xd[base + k * inner] - m);
+      for (let k = 0; k < n; k++) p[base + k * inner] /= s;
+      maxes[r * inner + c] = m;
+      logSum[r * inner + c] = Math.log(s);
+    }
+  }
+  return { max: maxes, logSum };
+}
 
 /**
  * softmax(x)ᵢ = e^(xᵢ − m) / Σⱼ e^(xⱼ − m) along `axis` (default the last), with m the max along
@@ -30,29 +66,25 @@ export function logSoftmax(x: Tensor, axis = -1): Tensor {
 function softmaxLike(op: string, x: Tensor, axis: number, takeLog: boolean): Tensor {
   expectTensor(op, "x", x);
   const ax = normalizeAxes(op, x.shape, axis)[0];
-  const { outer, n, inner } = splitAt(x.shape, ax);
-  const xd = x.data;
-  const y = allocate(x.size); // softmax values, kept for backward
-  const o = takeLog ? allocate(x.size) : y;
-  for (let r = 0; r < outer; r++) {
-    for (let c = 0; c < inner; c++) {
-      const base = r * n * inner + c; // element k of this slice is at base + k·inner
-      let m = -Infinity;
-      for (let k = 0; k < n; k++) m = Math.max(m, xd[base + k * inner]);
-      let s = 0;
-      for (let k = 0; k < n; k++) s += y[base + k * inner] = Math.exp(xd[base + k * inner] - m);
-      const logS = Math.log(s);
-      for (let k = 0; k < n; k++) {
-        const i = base + k * inner;
-        if (takeLog) o[i] = xd[i] - m - logS;
-        y[i] /= s;
+  const slices = splitAt(x.shape, ax);
+  const { outer, n, inner } = slices;
+  const xd = x.values;
+  const y = kernels.allocate(x.size); // softmax values, kept for backward
+  const { max: m, logSum } = stableSoftmax(xd, slices, y);
+  let o = y;
+  if (takeLog) {
+    o = kernels.allocate(x.size);
+    for (let r = 0; r < outer; r++) {
+      for (let c = 0; c < inner; c++) {
+        const base = r * n * inner + c;
+        const slice = r * inner + c;
+        for (let k = 0; k < n; k++)
+          o[base + k * inner] = xd[base + k * inner] - m[slice] - logSum[slice];
       }
     }
   }
-  const out = new Tensor(o, x.shape);
-  return attach(out, op, [x], () => {
-    const g = out.grad!.data;
-    const gx = allocate(x.size);
+  return attach(new Tensor(o, x.shape), op, [x], (g) => {
+    const gx = gradOf(x);
     for (let r = 0; r < outer; r++) {
       for (let c = 0; c < inner; c++) {
         const base = r * n * inner + c;
@@ -61,21 +93,20 @@ function softmaxLike(op: string, x: Tensor, axis: number, takeLog: boolean): Ten
           dot += takeLog ? g[base + k * inner] : g[base + k * inner] * y[base + k * inner];
         for (let k = 0; k < n; k++) {
           const i = base + k * inner;
-          gx[i] = takeLog ? g[i] - y[i] * dot : y[i] * (g[i] - dot);
+          gx[i] += takeLog ? g[i] - y[i] * dot : y[i] * (g[i] - dot);
         }
       }
     }
-    addGrad(x, gx);
   });
 }
 
 /**
  * ln Σ eˣ over the given axes (all by default), computed stably as m + ln Σ e^(x − m) with m the
- * (detached) max. Its gradient is the softmax. Example: dl.logSumExp(scores, 1).
+ * max (taken without gradient). Its gradient is the softmax. Example: dl.logSumExp(scores, 1).
  */
 export function logSumExp(x: Tensor, axes?: Axes, options: ReduceOptions = {}): Tensor {
   expectTensor("logSumExp", "x", x);
-  const m = detach(max(x, axes, { keepDims: true }));
+  const m = noGrad(() => max(x, axes, { keepDims: true }));
   const lse = add(log(sum(exp(sub(x, m)), axes, { keepDims: true })), m);
   if (options.keepDims) return lse;
   const normal = normalizeAxes("logSumExp", x.shape, axes);

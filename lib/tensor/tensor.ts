@@ -1,5 +1,5 @@
 import { ArgumentError, ReleasedTensorError, ShapeError, formatShape } from "../errors";
-import { noteWrapped } from "../kernels/buffer-pool";
+import { kernels } from "../kernels/active";
 // Ops are only referenced inside method bodies, so these circular imports are safe in CommonJS.
 import * as ops from "./ops";
 import type { Axes, ReduceOptions } from "./reduce";
@@ -7,9 +7,6 @@ import type { TensorLike } from "./broadcast";
 
 /** A tensor's shape: the size of each axis, outermost first. Images are NCHW. */
 export type Shape = readonly number[];
-
-/** What a released tensor's data becomes (see Tensor.data). */
-const RELEASED = new Float64Array(0);
 
 /** Nested arrays of numbers, as written in a notebook: `[[1, 2], [3, 4]]`. */
 export type NestedArray = number | readonly NestedArray[];
@@ -25,7 +22,8 @@ export type NestedArray = number | readonly NestedArray[];
  *   x.get(1, 0);                             // 3
  */
 export class Tensor {
-  #data: Float64Array;
+  /** The numbers; null once `releaseGraph` gave an intermediate result's memory back. */
+  #data: Float64Array | null;
   readonly shape: Shape;
   readonly size: number;
   /** Whether gradients flow to this tensor (parameters, and results of ops on them). */
@@ -38,8 +36,8 @@ export class Tensor {
   label = "";
   /** The tensors this one was computed from (empty for leaves or when no gradient is recorded). */
   parents: readonly Tensor[] = [];
-  /** Sends `this.grad` to the parents' grads (set by the op that made this tensor). */
-  backwardFn: (() => void) | null = null;
+  /** Adds ∂L/∂parent into each parent's gradient, given ∂L/∂this (set by the op that made it). */
+  backwardFn: ((gradOut: Float64Array) => void) | null = null;
 
   constructor(data: Float64Array, shape: Shape, requiresGrad = false) {
     const size = shapeSize(shape);
@@ -49,20 +47,33 @@ export class Tensor {
       );
     }
     this.#data = data;
-    noteWrapped(data);
     this.shape = Object.freeze([...shape]);
     this.size = size;
     this.requiresGrad = requiresGrad;
   }
 
   /**
-   * The numbers, row-major. Ops never write into an input's data. Throws ReleasedTensorError for
-   * an intermediate result whose memory `releaseGraph` gave back after a training step.
+   * The numbers, row-major (changing them changes the tensor; ops never write into an input's).
+   * The array is yours to keep: the engine never reuses memory that was read here. Throws
+   * ReleasedTensorError for an intermediate result of a training step after `releaseGraph` (which
+   * `fit` calls) gave its memory back: read what you need during the step.
    */
   get data(): Float64Array {
-    if (this.#data === RELEASED) {
+    const data = this.values;
+    kernels.keep(data);
+    return data;
+  }
+
+  /**
+   * The numbers, as the engine's own ops read them: during the op only, so (unlike `data`) this
+   * read does not stop `releaseGraph` from reusing the memory after the training step. Throws
+   * ReleasedTensorError like `data`.
+   * @internal
+   */
+  get values(): Float64Array {
+    if (this.#data === null) {
       throw new ReleasedTensorError(
-        `Tensor: this ${this.op} result (shape ${formatShape(this.shape)}) was released after its training step (fit and releaseGraph give intermediate memory back for reuse); copy what you need during the step (Float64Array.from(t.data)), or compute it again`,
+        `Tensor: this ${this.op} result (shape ${formatShape(this.shape)}) was released after its training step (fit and releaseGraph give intermediate memory back for reuse); read what you need during the step (t.data stays yours), or compute it again`,
       );
     }
     return this.#data;
@@ -70,15 +81,17 @@ export class Tensor {
 
   /** True once `releaseGraph` gave this intermediate result's memory back (see `data`). */
   get released(): boolean {
-    return this.#data === RELEASED;
+    return this.#data === null;
   }
 
-  /** Drops this tensor's numbers and graph links (called by `releaseGraph` only). */
-  markReleased(): void {
-    this.#data = RELEASED;
-    this.grad = null;
-    this.parents = [];
-    this.backwardFn = null;
+  /**
+   * Gives the numbers' memory back to the kernels for reuse (releaseGraph calls it on the
+   * intermediate results of a finished step); reading them afterwards throws.
+   * @internal
+   */
+  release(): void {
+    if (this.#data !== null) kernels.release(this.#data);
+    this.#data = null;
   }
 
   /** Number of axes: 0 for a scalar, 2 for a matrix. */
@@ -93,18 +106,19 @@ export class Tensor {
         `item: expected a tensor with one element, got shape ${formatShape(this.shape)}`,
       );
     }
-    return this.data[0];
+    return this.values[0];
   }
 
   /** The element at the given indices (one per axis): `x.get(i, j)`. */
   get(...indices: number[]): number {
-    return this.data[flatIndex(this.shape, indices, "get")];
+    return this.values[flatIndex(this.shape, indices, "get")];
   }
 
   /** The numbers as nested arrays of the tensor's shape (a number for a scalar). */
   toArray(): NestedArray {
+    const data = this.values;
     const build = (axis: number, offset: number): NestedArray => {
-      if (axis === this.shape.length) return this.data[offset];
+      if (axis === this.shape.length) return data[offset];
       const stride = shapeSize(this.shape.slice(axis + 1));
       return Array.from({ length: this.shape[axis] }, (_, i) =>
         build(axis + 1, offset + i * stride),
@@ -162,7 +176,7 @@ export class Tensor {
   /** `dl.relu(this)` */ relu(): Tensor {
     return ops.relu(this);
   }
-  /** `dl.leakyRelu(this, slope)` */ leakyRelu(slope = 0.1): Tensor {
+  /** `dl.leakyRelu(this, slope)` */ leakyRelu(slope?: number): Tensor {
     return ops.leakyRelu(this, slope);
   }
   /** `dl.elu(this, alpha)` */ elu(alpha = 1): Tensor {

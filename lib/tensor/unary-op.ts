@@ -1,21 +1,26 @@
-import { addGrad, attach } from "../autograd/record";
+import { kernels } from "../kernels/active";
+import { attach, gradOf } from "./record";
 import { Tensor } from "./tensor";
+import { expectTensor } from "./check";
 
 /**
- * Records a unary elementwise op: `out` holds f(x); in backward, `derivative()` returns f'(x) for
- * every element (computed only when a gradient is needed), and x.grad += gradOut · f'(x).
+ * An elementwise op of one tensor from its formula and its derivative, as lessons 1 and 5 write
+ * them: y = f(x) for every element, and in backward ∂L/∂x += ∂L/∂y · f′(x, y) (the derivative
+ * may use the output y, as σ′ = σ(1 − σ) does).
+ * Example: unary("tanh", x, Math.tanh, (x, y) => 1 - y * y)
  */
-export function unaryResult(
+export function unary(
   op: string,
   x: Tensor,
-  o: Float64Array,
-  derivative: () => Float64Array,
+  f: (x: number) => number,
+  df: (x: number, y: number) => number,
 ): Tensor {
-  const out = new Tensor(o, x.shape);
-  return attach(out, op, [x], () => {
-    const g = out.grad!.data;
-    const d = derivative();
-    for (let i = 0; i < d.length; i++) d[i] *= g[i];
-    addGrad(x, d);
+  const xd = expectTensor(op, "x", x).values;
+  const y = kernels.allocate(xd.length);
+  for (let i = 0; i < y.length; i++) y[i] = f(xd[i]);
+  const out = new Tensor(y, x.shape);
+  return attach(out, op, [x], (gradOut) => {
+    const gx = gradOf(x);
+    for (let i = 0; i < gx.length; i++) gx[i] += gradOut[i] * df(xd[i], y[i]);
   });
 }

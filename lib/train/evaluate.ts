@@ -1,9 +1,9 @@
-import { noGrad } from "../autograd/record";
+import { noGrad } from "../tensor/record";
 import { ArgumentError, formatShape } from "../errors";
-import { Dataset } from "../data/toy";
+import type { Dataset } from "../tensor/dataset";
 import { checkDataset } from "../data/split";
 import { Module } from "../nn/module";
-import { Loss, binaryCrossEntropyWithLogits } from "../nn/losses";
+import { Loss } from "../nn/losses";
 import { Tensor } from "../tensor/tensor";
 import { expectTensor } from "../tensor/check";
 import { METRICS, MetricName } from "./metrics";
@@ -39,7 +39,7 @@ export function predict(model: Module, x: Tensor, options: { batchSize?: number 
     const parts: Tensor[] = [];
     for (let start = 0; start < n; start += batchSize) {
       const end = Math.min(n, start + batchSize);
-      const xb = new Tensor(x.data.slice(start * rowSize, end * rowSize), [
+      const xb = new Tensor(x.values.slice(start * rowSize, end * rowSize), [
         end - start,
         ...x.shape.slice(1),
       ]);
@@ -49,7 +49,7 @@ export function predict(model: Module, x: Tensor, options: { batchSize?: number 
     const out = new Float64Array(parts.reduce((s, p) => s + p.size, 0));
     let offset = 0;
     for (const p of parts) {
-      out.set(p.data, offset);
+      out.set(p.values, offset);
       offset += p.size;
     }
     return new Tensor(out, [n, ...parts[0].shape.slice(1)]);
@@ -61,7 +61,7 @@ export interface EvaluateOptions {
   loss: Loss;
   metrics?: MetricName[];
   batchSize?: number;
-  /** Decision threshold for one-output accuracy (default: 0 with binaryCrossEntropyWithLogits, else 0.5). */
+  /** Decision threshold for one-output accuracy (default: the loss's `threshold`, else 0.5). */
   threshold?: number;
 }
 
@@ -87,7 +87,10 @@ export function evaluate(
   return result;
 }
 
-/** The decision threshold for one output: 0 for logits (binaryCrossEntropyWithLogits), else 0.5. */
+/**
+ * The decision threshold for one output: the one the loss declares (`threshold`: 0 for a loss on
+ * logits such as binaryCrossEntropyWithLogits), else 0.5 (probabilities).
+ */
 export function defaultThreshold(loss: Loss): number {
-  return loss === binaryCrossEntropyWithLogits ? 0 : 0.5;
+  return loss.threshold ?? 0.5;
 }

@@ -1,10 +1,11 @@
 import { ArgumentError, NonFiniteError } from "../errors";
-import { Rng } from "../data/rng";
-import { Dataset } from "../data/toy";
 import { Loss } from "../nn/losses";
 import { Optimizer } from "../optim/optimizer";
 import { Schedule } from "../optim/schedules";
+import { Rng } from "../rng";
+import type { Dataset } from "../tensor/dataset";
 import { Tensor } from "../tensor/tensor";
+import type { TrainingDisplay } from "./display";
 import { EarlyStoppingOptions, History } from "./history";
 import { METRICS, MetricName } from "./metrics";
 
@@ -52,9 +53,18 @@ export interface FitOptions {
   schedule?: Schedule;
   /** Keep every step's loss in `history.stepLoss` (default false). */
   recordSteps?: boolean;
-  /** "auto" (default): a live progress bar and loss curve in a notebook, short text lines elsewhere. */
-  display?: "auto" | "none";
+  /**
+   * "auto" (default): with `dl.train.fit`, a live progress bar and loss curve in a notebook and
+   * short text lines elsewhere (lib/train-api.ts wires it in; lib/train alone shows nothing);
+   * "none"; or your own display, `{ update(progress), finish(progress) }`.
+   */
+  display?: "auto" | "none" | TrainingDisplay;
   title?: string;
+  /**
+   * Decision threshold for one-output accuracy (default: the loss's own `threshold`, 0 for
+   * `binaryCrossEntropyWithLogits`, else 0.5).
+   */
+  threshold?: number;
 }
 
 /**
@@ -91,10 +101,11 @@ export function checkFitInputs(data: Dataset, o: FitOptions): void {
   ];
   if (o.validation) sets.push(["validation.x", o.validation.x], ["validation.y", o.validation.y]);
   for (const [name, t] of sets) {
-    const i = t.data.findIndex((v) => !Number.isFinite(v));
+    const values = t.values;
+    const i = values.findIndex((v) => !Number.isFinite(v));
     if (i >= 0) {
       throw new NonFiniteError(
-        `fit: ${name} holds ${t.data[i]} at flat index ${i}; clean or drop that row first`,
+        `fit: ${name} holds ${values[i]} at flat index ${i}; clean or drop that row first`,
       );
     }
   }

@@ -1,12 +1,12 @@
 import { backward } from "../autograd/backward";
 import { releaseGraph } from "../autograd/release";
-import { noGrad } from "../autograd/record";
 import { batches, checkDataset } from "../data/split";
-import { Dataset } from "../data/toy";
 import { ArgumentError, NonFiniteError } from "../errors";
 import { Module } from "../nn/module";
-import { LiveTrainingDisplay, liveTrainingDisplay } from "../show/live-training";
+import type { Dataset } from "../tensor/dataset";
 import { add } from "../tensor/elementwise";
+import { noGrad } from "../tensor/record";
+import type { TrainingDisplay, TrainingProgress } from "./display";
 import { defaultThreshold, evaluate } from "./evaluate";
 import { FitOptions, checkFitInputs } from "./fit-options";
 import { BestTracker, History, historySeries } from "./history";
@@ -19,7 +19,7 @@ interface Run {
   batchSize: number;
   threshold: number;
   history: History;
-  display: LiveTrainingDisplay | null;
+  display: TrainingDisplay | null;
   started: number;
   stopRequested: boolean;
   /** The last finite step loss (NaN before the first step), for error messages. */
@@ -42,6 +42,7 @@ export function fit(model: Module, data: Dataset, options: FitOptions): History 
   const tracker = new BestTracker(
     es?.monitor ?? (options.validation ? "valLoss" : "loss"),
     es?.minDelta,
+    es?.mode,
   );
   const keepBest = es !== undefined && es.restoreBest !== false;
   let bestState = keepBest ? model.state() : [];
@@ -90,8 +91,9 @@ function startRun(model: Module, data: Dataset, o: FitOptions): Run {
     bestEpoch: 0,
     ...(o.recordSteps ? { stepLoss: [] } : {}),
   };
-  const display = o.display === "none" ? null : liveTrainingDisplay({ title: o.title });
-  const threshold = defaultThreshold(o.loss);
+  // "auto" means the caller's default display: dl.train.fit (lib/train-api.ts) passes the live one
+  const display = typeof o.display === "object" && o.display !== null ? o.display : null;
+  const threshold = o.threshold ?? defaultThreshold(o.loss);
   return {
     model,
     data,
@@ -134,7 +136,7 @@ function trainEpoch(run: Run, epoch: number): void {
         (k) => (sums[k] = (sums[k] ?? 0) + m * METRICS[k](yPred, b.y, run.threshold)),
       ),
     );
-    // the step is over: its intermediate buffers serve the next step (lib/kernels/buffer-pool.ts)
+    // the step is over: its intermediate memory serves the next step (the fast kernels reuse it)
     releaseGraph(lossT);
     history.stepLoss?.push(loss);
     const info = { epoch: epoch + 1, step: s + 1, loss, stop: () => (run.stopRequested = true) };
@@ -175,8 +177,8 @@ function stepsPerEpoch(run: Run): number {
   return Math.ceil(run.data.x.shape[0] / run.batchSize);
 }
 
-/** What the live display shows; a NaN `loss` means "the last epoch's mean loss". */
-function progress(run: Run, epoch: number, step: number, loss: number) {
+/** What the display shows; a NaN `loss` means "the last epoch's mean loss". */
+function progress(run: Run, epoch: number, step: number, loss: number): TrainingProgress {
   const series = historySeries(run.history);
   const metrics: Record<string, number> = {};
   for (const [k, v] of Object.entries(series))

@@ -1,4 +1,5 @@
 import { ArgumentError } from "../errors";
+import { METRIC_MODES, type MetricName } from "./metrics";
 
 /**
  * What `fit` returns: one value per completed epoch for the loss and every metric (training, and
@@ -40,6 +41,11 @@ export function historySeries(h: History): Record<string, number[]> {
 export interface EarlyStoppingOptions {
   /** "valLoss" (default with validation data), "loss", "valAccuracy", "accuracy", … */
   monitor?: string;
+  /**
+   * Whether smaller ("min") or larger ("max") values of the monitor are better. Default: from the
+   * series' own table (`monitorMode`): "min" for the losses, mse and mae, "max" for accuracy.
+   */
+  mode?: "min" | "max";
   /** Epochs without improvement before stopping (default 5). */
   patience?: number;
   /** Put back the weights of the best epoch when stopping (default true). */
@@ -48,7 +54,21 @@ export interface EarlyStoppingOptions {
   minDelta?: number;
 }
 
-/** Tracks the best value of a series: higher is better for accuracies, lower for everything else. */
+/**
+ * Which way a series improves: "min" for the loss and the error metrics, "max" for accuracy, from
+ * the metrics' table (METRIC_MODES); the same for the validation series ("valAccuracy" as
+ * "accuracy"). Undefined for a name fit does not record.
+ * Example: monitorMode("valAccuracy") === "max"
+ */
+export function monitorMode(monitor: string): "min" | "max" | undefined {
+  const name = /^val[A-Z]/.test(monitor) ? monitor[3].toLowerCase() + monitor.slice(4) : monitor;
+  if (name === "loss") return "min";
+  return Object.prototype.hasOwnProperty.call(METRIC_MODES, name)
+    ? METRIC_MODES[name as MetricName]
+    : undefined;
+}
+
+/** Tracks the best value of a series, lower or higher being better as `mode` says. */
 export class BestTracker {
   best = NaN;
   bestEpoch = 0;
@@ -58,8 +78,19 @@ export class BestTracker {
   constructor(
     readonly monitor: string,
     readonly minDelta = 0,
+    mode: "min" | "max" | undefined = monitorMode(monitor),
   ) {
-    this.maximize = /accuracy/i.test(monitor);
+    if (mode === undefined) {
+      throw new ArgumentError(
+        `fit: earlyStopping.monitor "${monitor}" is not a series fit records; expected "loss", "valLoss", a metric ("accuracy", "mse", "mae") or its "val…" twin, or give mode "min" or "max"`,
+      );
+    }
+    if (mode !== "min" && mode !== "max") {
+      throw new ArgumentError(
+        `fit: earlyStopping.mode must be "min" or "max", got ${JSON.stringify(mode) ?? String(mode)}`,
+      );
+    }
+    this.maximize = mode === "max";
   }
 
   /** Records the value of epoch `epoch`; returns true when it is a new best. */

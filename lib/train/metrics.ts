@@ -1,9 +1,10 @@
-import { ArgumentError, ShapeError, formatShape } from "../errors";
+import { ArgumentError, NonFiniteError, ShapeError, formatShape } from "../errors";
 import { Tensor } from "../tensor/tensor";
 
 /**
  * The predicted class of each row: the argmax of each row of scores [N, C] (C > 1), or
  * 1 when the single output [N, 1] / [N] is ≥ `threshold` (0.5 for probabilities, 0 for logits).
+ * A NaN score counts as the largest (as `dl.argmax`); a NaN single output gives NaN, no class.
  */
 export function predictedLabels(yPred: Tensor, threshold = 0.5): number[] {
   if (yPred.rank === 0 || yPred.shape[0] === 0) {
@@ -13,15 +14,18 @@ export function predictedLabels(yPred: Tensor, threshold = 0.5): number[] {
   }
   const n = yPred.shape[0];
   const c = yPred.size / n;
+  const p = yPred.values;
   const labels = new Array<number>(n);
   for (let i = 0; i < n; i++) {
     if (c === 1) {
-      labels[i] = yPred.data[i] >= threshold ? 1 : 0;
+      labels[i] = Number.isNaN(p[i]) ? NaN : +(p[i] >= threshold);
       continue;
     }
-    let best = 0;
-    for (let j = 1; j < c; j++) if (yPred.data[i * c + j] > yPred.data[i * c + best]) best = j;
-    labels[i] = best;
+    let best = i * c;
+    for (let j = i * c + 1; j < (i + 1) * c; j++) {
+      if (p[j] > p[best] || (Number.isNaN(p[j]) && !Number.isNaN(p[best]))) best = j;
+    }
+    labels[i] = best - i * c;
   }
   return labels;
 }
@@ -31,7 +35,7 @@ export function trueLabels(y: Tensor, n: number): number[] {
   if (y.rank === 0 || y.shape[0] !== n) {
     throw new ShapeError(`accuracy: expected ${n} targets, got ${formatShape(y.shape)}`);
   }
-  return y.size === n ? Array.from(y.data) : predictedLabels(y);
+  return y.size === n ? Array.from(y.values) : predictedLabels(y);
 }
 
 /**
@@ -65,6 +69,9 @@ export function confusionMatrix(
   const classes = options.classes ?? (width > 1 ? width : 1 + Math.max(1, ...truth, ...predicted));
   const m = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
   truth.forEach((t, i) => {
+    if (Number.isNaN(predicted[i])) {
+      throw new NonFiniteError(`confusionMatrix: the prediction of row ${i} is NaN`);
+    }
     if (!Number.isInteger(t) || t < 0 || t >= classes || predicted[i] >= classes) {
       throw new ArgumentError(
         `confusionMatrix: label ${t} at row ${i} is not a class index in [0, ${classes})`,
@@ -85,8 +92,9 @@ function meanError(op: string, f: (d: number) => number): Metric {
         `${op}: predictions ${formatShape(yPred.shape)} and targets ${formatShape(y.shape)} differ`,
       );
     }
+    const [p, t] = [yPred.values, y.values];
     let s = 0;
-    for (let i = 0; i < y.size; i++) s += f(yPred.data[i] - y.data[i]);
+    for (let i = 0; i < y.size; i++) s += f(p[i] - t[i]);
     return s / y.size;
   };
 }
@@ -100,3 +108,10 @@ export const METRICS = {
 
 /** A metric name: "accuracy", "mse" or "mae". */
 export type MetricName = keyof typeof METRICS;
+
+/** Which way each metric improves (early stopping's default `mode`): accuracy up, errors down. */
+export const METRIC_MODES: Readonly<Record<MetricName, "min" | "max">> = Object.freeze({
+  accuracy: "max",
+  mse: "min",
+  mae: "min",
+});

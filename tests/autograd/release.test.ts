@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { ReleasedTensorError, Tensor } from "../../lib";
 import { backward, detach } from "../../lib/autograd/backward";
 import { releaseGraph } from "../../lib/autograd/release";
-import { Rng } from "../../lib/data/rng";
-import { MIN_LENGTH, clearPool, poolStats } from "../../lib/kernels/buffer-pool";
+import { Rng } from "../../lib/rng";
+import { MIN_LENGTH, clearPool, poolStats } from "../../lib/kernels/fast/buffer-pool";
 import { Sequential } from "../../lib/nn/layers";
 import { Linear } from "../../lib/nn/linear";
 import { ReLU } from "../../lib/nn/activations";
@@ -35,10 +35,9 @@ describe("releaseGraph", () => {
     const loss = mean(h);
     backward(loss);
     const wGrad = Array.from(w.grad!.data);
-    const bytes = releaseGraph(loss);
+    expect(releaseGraph(loss)).toBe(3); // mul, relu, mean
     // mul's output and gradient, relu's output and gradient (the loss is too small to pool)
-    expect(bytes).toBe(4 * n * 8);
-    expect(poolStats().buffers).toBe(4);
+    expect(poolStats()).toEqual({ buffers: 4, bytes: 4 * n * 8 });
     expect(h.released).toBe(true);
     expect(h.grad).toBeNull();
     expect(w.released).toBe(false);
@@ -52,7 +51,7 @@ describe("releaseGraph", () => {
     expect(w.released).toBe(false);
     const loss = mean(relu(w));
     backward(loss);
-    expect(releaseGraph(loss)).toBe(2 * MIN_LENGTH * 8);
+    expect(releaseGraph(loss)).toBe(2);
     expect(releaseGraph(loss)).toBe(0);
     expect(poolStats().buffers).toBe(2);
     expect(w.grad!.data.length).toBe(MIN_LENGTH);
@@ -65,31 +64,33 @@ describe("releaseGraph", () => {
     releaseGraph(loss);
     expect(() => h.data).toThrow(ReleasedTensorError);
     expect(() => h.data).toThrow(
-      "Tensor: this relu result (shape [1024]) was released after its training step (fit and releaseGraph give intermediate memory back for reuse); copy what you need during the step (Float64Array.from(t.data)), or compute it again",
+      "Tensor: this relu result (shape [1024]) was released after its training step (fit and releaseGraph give intermediate memory back for reuse); read what you need during the step (t.data stays yours), or compute it again",
     );
     expect(() => loss.item()).toThrow(ReleasedTensorError);
   });
 
-  it("keeps a buffer that a tensor outside the graph also wraps (a detached alias)", () => {
+  it("never reuses numbers that were read through data or shared by detach", () => {
     const h = relu(leaf(MIN_LENGTH, true));
     const kept = detach(h);
     const before = Array.from(kept.data);
     const loss = mean(h);
     backward(loss);
+    const read = h.grad!.data;
     releaseGraph(loss);
-    expect(poolStats().buffers).toBe(1); // relu's gradient only: its output is still kept
-    relu(leaf(MIN_LENGTH, false, 9)); // a new op of the same size must not overwrite it
+    expect(poolStats().buffers).toBe(0); // relu's output (detached) and gradient (read) are kept
+    relu(leaf(MIN_LENGTH, false, 9)); // a new op of the same size must not overwrite them
     expect(Array.from(kept.data)).toEqual(before);
+    expect(read.every((v) => v === 1 / MIN_LENGTH || v === 0)).toBe(true);
   });
 
-  it("recycles a buffer shared inside the graph (reshape) once", () => {
+  it("reshape copies (it never aliases), so each released tensor gives back its own memory", () => {
     const h = relu(leaf(MIN_LENGTH, true));
     const r = reshape(h, [2, MIN_LENGTH / 2]);
     const loss = mean(r);
     backward(loss);
     releaseGraph(loss);
     expect(r.released && h.released).toBe(true);
-    expect(poolStats().buffers).toBe(3); // relu's output (shared), relu's and reshape's gradients
+    expect(poolStats().buffers).toBe(4); // relu's and reshape's outputs and gradients
   });
 
   it("changes no number: training with release gives the same losses and weights bit for bit", () => {

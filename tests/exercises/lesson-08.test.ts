@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { backward } from "../../lib/autograd/backward";
 import * as lesson08 from "../../lib/exercises/lessons/lesson-08";
 import * as solutions from "../../lib/exercises/solutions/lesson-08";
-import { Rng } from "../../lib/data/rng";
+import { Rng } from "../../lib/rng";
 import { l2Penalty } from "../../lib/optim/penalties";
 import { tensor } from "../../lib/tensor/creation";
 import { attempt } from "./helpers";

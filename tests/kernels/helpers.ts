@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import type { Rng } from "../../lib/data/rng";
+import type { Rng } from "../../lib/rng";
 
 /** Uniform(-1, 1) entries from a seeded generator. */
 export function randomArray(rng: Rng, length: number): Float64Array {

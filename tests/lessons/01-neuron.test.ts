@@ -1,7 +1,7 @@
 // Lesson 1's numbers, pinned against the library: the neuron by hand, the M–P truth tables, the
 // ReLU layer's zero fraction (seed 0), the sigmoid's vanishing slopes, the 2-2-1 feedforward.
 import { describe, expect, it } from "vitest";
-import { rng } from "../../lib/data/rng";
+import { rng } from "../../lib/rng";
 import { Linear } from "../../lib/nn/linear";
 import { MP_GATES, mcCullochPitts, truthTable } from "../../lib/nn/mcculloch-pitts";
 import { relu, sigmoid } from "../../lib/tensor/activations";

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { andGate } from "../../lib/data/gates";
 import { genderTable } from "../../lib/data/gender";
-import { rng } from "../../lib/data/rng";
+import { rng } from "../../lib/rng";
 import { linearlySeparable } from "../../lib/data/toy";
 import { Perceptron } from "../../lib/nn/perceptron";
 

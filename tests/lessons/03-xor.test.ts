@@ -2,7 +2,7 @@
 // from small weights shuffled with seed 0), its weights cycle; the 2-2-1 MLP (seed 1, SGD 0.5, BCE, 1000 epochs) reaches 100%.
 import { describe, expect, it } from "vitest";
 import { xorGate } from "../../lib/data/gates";
-import { rng } from "../../lib/data/rng";
+import { rng } from "../../lib/rng";
 import { Sigmoid, Tanh } from "../../lib/nn/activations";
 import { Sequential } from "../../lib/nn/layers";
 import { Linear } from "../../lib/nn/linear";

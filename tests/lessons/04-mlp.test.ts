@@ -13,7 +13,7 @@ import { fit } from "../../lib/train/fit";
 import { predict } from "../../lib/train/evaluate";
 import { full } from "../../lib/tensor/creation";
 import { tensor } from "../../lib/tensor/creation";
-import { Rng } from "../../lib/data/rng";
+import { Rng } from "../../lib/rng";
 import * as solutions from "../../lib/exercises/solutions/lesson-04";
 
 const f = (z: number): number => 1 / (1 + Math.exp(-z));

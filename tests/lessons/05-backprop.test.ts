@@ -15,7 +15,7 @@ import { ReLU, Sigmoid } from "../../lib/nn/activations";
 import { mse } from "../../lib/nn/losses";
 import { glorotNormal, heNormal } from "../../lib/nn/init";
 import { Module } from "../../lib/nn/module";
-import { Rng } from "../../lib/data/rng";
+import { Rng } from "../../lib/rng";
 import * as solutions from "../../lib/exercises/solutions/lesson-05";
 
 const NAMES = ["w1", "w2", "w3", "w4", "w5", "w6", "b1", "b2", "b3"] as const;

@@ -3,7 +3,7 @@
 // (too small / right / diverging, threshold 2/λmax), fit's divergence error, and sgdEpoch = fit.
 import { describe, expect, it } from "vitest";
 import { backward, zeroGrad } from "../../lib/autograd/backward";
-import { Rng } from "../../lib/data/rng";
+import { Rng } from "../../lib/rng";
 import { NonFiniteError } from "../../lib/errors";
 import { Linear } from "../../lib/nn/linear";
 import { mse } from "../../lib/nn/losses";

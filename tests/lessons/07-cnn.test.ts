@@ -2,11 +2,12 @@
 // sizes, parameter counts, and the seeded CNN vs MLP on held-out digits.
 import { describe, expect, it } from "vitest";
 import { loadDigits } from "../../lib/data/digits";
-import { Rng } from "../../lib/data/rng";
+import { Rng } from "../../lib/rng";
 import { trainTestSplit } from "../../lib/data/split";
-import { conv2dDims, conv2dForward } from "../../lib/kernels/conv2d";
-import { conv2dReference } from "../../lib/kernels/conv2d-reference";
-import { setMatmulBackend } from "../../lib/kernels/matmul";
+import { use } from "../../lib/kernels/active";
+import { conv2dDims } from "../../lib/kernels/dims";
+import { fast } from "../../lib/kernels/fast";
+import { reference } from "../../lib/kernels/reference";
 import { Conv2d, conv2d } from "../../lib/nn/conv";
 import { Flatten, Sequential } from "../../lib/nn/layers";
 import { Linear } from "../../lib/nn/linear";
@@ -50,13 +51,13 @@ describe("lesson 7: the lecture's convolution", () => {
     const x = randn([64, 8, 8, 8], new Rng(3));
     const w = randn([16, 8, 3, 3], new Rng(4));
     const d = conv2dDims(x.shape, w.shape, { padding: 1 });
-    const a = conv2dReference(x.data, w.data, null, d);
-    const b = conv2dForward(x.data, w.data, null, d);
+    const a = reference.conv2dForward(x.data, w.data, null, d);
+    const b = fast.conv2dForward(x.data, w.data, null, d);
     expect(Math.max(...a.map((v, i) => Math.abs(v - b[i])))).toBeLessThan(1e-9);
     // the lesson's claim: the TypeScript micro-kernel gives the WebAssembly one's bits
-    const before = setMatmulBackend("js");
-    const bJs = conv2dForward(x.data, w.data, null, d);
-    setMatmulBackend(before);
+    use("fast", { matmul: "js" });
+    const bJs = fast.conv2dForward(x.data, w.data, null, d);
+    use("fast");
     expect(bJs).toEqual(b);
   });
 });

@@ -3,9 +3,9 @@
 // Regularization must narrow the train–validation gap in these numbers.
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadDigits } from "../../lib/data/digits";
-import { Rng } from "../../lib/data/rng";
+import { Rng } from "../../lib/rng";
 import { takeRows, trainTestSplit } from "../../lib/data/split";
-import type { Dataset } from "../../lib/data/toy";
+import type { Dataset } from "../../lib/tensor/dataset";
 import { ReLU } from "../../lib/nn/activations";
 import { Dropout, Flatten, Sequential, dropout } from "../../lib/nn/layers";
 import { Linear } from "../../lib/nn/linear";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { andGate, orGate, xorGate } from "../../lib/data/gates";
 import { genderTable } from "../../lib/data/gender";
-import { rng } from "../../lib/data/rng";
+import { rng } from "../../lib/rng";
 import { linearlySeparable } from "../../lib/data/toy";
 import { ArgumentError, ShapeError } from "../../lib/errors";
 import { Perceptron } from "../../lib/nn/perceptron";

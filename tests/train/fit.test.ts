@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { ArgumentError, NonFiniteError, ReleasedTensorError, Tensor, rng } from "../../lib";
+import { ArgumentError, NonFiniteError, ReleasedTensorError, Tensor, rng, train } from "../../lib";
 import { Module } from "../../lib/nn/module";
 import { xorGate } from "../../lib/data/gates";
 import { trainTestSplit } from "../../lib/data/split";
@@ -188,11 +188,11 @@ describe("fit", () => {
     a.forEach((w, i) => w.forEach((v, j) => expect(v).toBeCloseTo(b[i][j], 12)));
   });
 
-  it("fit's default display prints one text line per epoch outside a kernel, with that epoch's loss", () => {
+  it("dl.train.fit's default display prints one text line per epoch outside a kernel, with that epoch's loss", () => {
     const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
     try {
       const model = xorNet(1);
-      const h = fit(model, xorGate(), {
+      const h = train.fit(model, xorGate(), {
         epochs: 3,
         batchSize: 2,
         loss: mse,

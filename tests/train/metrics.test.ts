@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ShapeError, tensor } from "../../lib";
+import { ShapeError, type Tensor, tensor } from "../../lib";
 import { Linear } from "../../lib/nn/linear";
 import { Dropout, Sequential } from "../../lib/nn/layers";
 import { binaryCrossEntropyWithLogits, mse } from "../../lib/nn/losses";
@@ -105,6 +105,21 @@ describe("predict and evaluate", () => {
     });
     // logits 0, −1, 1, 0 → at threshold 0: 1, 0, 1, 1 against 0, 1, 1, 0 → 1 right of 4.
     expect(result.accuracy).toBe(0.25);
+  });
+
+  it("a loss declares its decision threshold; fit and evaluate use it unless told another", () => {
+    expect(binaryCrossEntropyWithLogits.threshold).toBe(0);
+    expect(mse.threshold).toBeUndefined();
+    // a loss written in a notebook, on logits, that declares where its classes meet
+    const onLogits = Object.assign((p: Tensor, y: Tensor) => binaryCrossEntropyWithLogits(p, y), {
+      threshold: 0,
+    });
+    const model = new Sequential([new Linear(2, 1, { seed: 0, bias: false })]);
+    model.parameters()[0].data.set([1, -1]);
+    const at = (options: object) =>
+      evaluate(model, xorGate(), { loss: onLogits, metrics: ["accuracy"], ...options }).accuracy;
+    expect(at({})).toBe(0.25); // logits 0, −1, 1, 0 at 0 → 1, 0, 1, 1 against 0, 1, 1, 0
+    expect(at({ threshold: 0.5 })).toBe(0.75); // at 0.5 → 0, 0, 1, 0: 3 right of 4
   });
 
   it("fit applies a learning-rate schedule at the start of each epoch", () => {

@@ -3,7 +3,7 @@
  * `dl.check.outputSize(outputSize)`, `dl.check.maxPool(maxPool)` and the prediction
  * `dl.check.predictedCnnWins(cnnAccuracy > mlpAccuracy)`.
  */
-import { Rng } from "../../data/rng";
+import { Rng } from "../../rng";
 import { defineExercise } from "../define";
 import * as solutions from "../solutions/lesson-07";
 

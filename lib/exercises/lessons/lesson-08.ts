@@ -3,7 +3,7 @@
  * `dl.check.invertedDropout(invertedDropout)`, `dl.check.patience(patience)` and the prediction
  * `dl.check.predictedStopEpoch(history.epochs)`.
  */
-import { Rng } from "../../data/rng";
+import { Rng } from "../../rng";
 import { defineExercise } from "../define";
 import * as solutions from "../solutions/lesson-08";
 

@@ -1,59 +1,50 @@
-import { ArgumentError } from "../errors";
+import { ArgumentError } from "../../errors";
+import type { MatmulDims } from "../kernels";
+import { matmul as matmulReference } from "../reference/matmul";
 import { macroKernelJs } from "./matmul-micro";
 import { KC, MC, NC, NR, packA, packB } from "./matmul-pack";
-import { matmulReference } from "./matmul-reference";
 import { type MacroKernel, loadWasmGemm } from "./matmul-wasm";
-
-/**
- * Sizes and options of `matmulInto`: out (m×n) = op(a) (m×k) · op(b) (k×n).
- * `transA`: a is stored k×m (use aᵀ); `transB`: b is stored n×k (use bᵀ);
- * `accumulate`: add into out instead of overwriting it (backward passes accumulate gradients).
- */
-export interface MatmulDims {
-  m: number;
-  k: number;
-  n: number;
-  transA?: boolean;
-  transB?: boolean;
-  accumulate?: boolean;
-}
 
 // Below this many multiply-adds, packing costs more than it saves: use the plain loops.
 const SMALL = 4096;
 
 /** Where the micro-kernel runs: WebAssembly SIMD, or plain TypeScript (same bits either way). */
-export type MatmulBackend = "wasm" | "js";
+export type MicroKernel = "wasm" | "js";
 
 // The packed panels live in the WebAssembly module's memory when it loads, else in the
 // TypeScript kernel's own buffers; either way they are reused by every call (a freshly touched
 // 4 KiB page costs ~11 µs on the course VM, more than small products).
 const wasm = loadWasmGemm();
 let ts: MacroKernel | null = null;
-let backend: MatmulBackend = wasm === null ? "js" : "wasm";
+let backend: MicroKernel = wasm === null ? "js" : "wasm";
 
 /**
- * Chooses the micro-kernel: "wasm" (the default where WebAssembly SIMD exists) or "js". Both give
- * the same bits; "js" is the readable fallback, kept for comparison. Returns the previous choice.
- * Throws ArgumentError for another name, or "wasm" where it could not be loaded.
- * Example: const before = setMatmulBackend("js"); … setMatmulBackend(before);
+ * Chooses the micro-kernel (`dl.kernels.use("fast", { matmul })` calls it): "wasm" (the default
+ * where WebAssembly SIMD exists) or "js". Both give the same bits; "js" is the readable fallback,
+ * kept for comparison. Throws ArgumentError for another name, or "wasm" where it could not be loaded.
  */
-export function setMatmulBackend(name: MatmulBackend): MatmulBackend {
+export function setMicroKernel(name: MicroKernel): void {
   if (name !== "wasm" && name !== "js") {
-    throw new ArgumentError(`setMatmulBackend: expected "wasm" or "js", got ${String(name)}`);
+    throw new ArgumentError(
+      `kernels.use: the fast matmul must be "wasm" or "js", got ${JSON.stringify(name) ?? String(name)}`,
+    );
   }
   if (name === "wasm" && wasm === null) {
     throw new ArgumentError(
-      'setMatmulBackend: "wasm" is unavailable here (no WebAssembly SIMD); use "js"',
+      'kernels.use: the "wasm" matmul is unavailable here (no WebAssembly SIMD); use "js"',
     );
   }
-  const previous = backend;
   backend = name;
-  return previous;
 }
 
-/** The micro-kernel in use: "wasm" or "js" (see setMatmulBackend). */
-export function matmulBackend(): MatmulBackend {
+/** The micro-kernel in use: "wasm" or "js". */
+export function microKernel(): MicroKernel {
   return backend;
+}
+
+/** The micro-kernel chosen when none is asked for: "wasm" where it loaded, else "js". */
+export function defaultMicroKernel(): MicroKernel {
+  return wasm === null ? "js" : "wasm";
 }
 
 /** The active backend's packed buffers and macro-kernel (the TypeScript one made on first use). */
@@ -76,7 +67,7 @@ function active(): MacroKernel {
  *
  *   out[i, j] (+)= Σ_p op(a)[i, p] · op(b)[p, j]
  *
- * Same contract and result as `matmulReference` (up to rounding). Blocked for the caches, with a
+ * Same contract and result as the reference `matmul` (the same bits when k ≤ 256 and out starts at zero). Blocked for the caches, with a
  * and b packed into contiguous panels (which also absorbs transA / transB: all four variants run
  * at the same speed) and a 4×4 register-tiled micro-kernel, in WebAssembly SIMD where available
  * (./wasm/gemm.wat) else TypeScript (./matmul-micro.ts). Tensor ops and layers call it.

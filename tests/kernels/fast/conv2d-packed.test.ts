@@ -1,9 +1,12 @@
+// The fast convolution's packed paths (im2col written straight into the matmul's panels) give
+// the bits of the plain path they replace: im2col, then the matmul, per image.
 import { describe, expect, it } from "vitest";
-import { Rng } from "../../lib/data/rng";
-import { conv2dBackward, conv2dDims, conv2dForward } from "../../lib/kernels/conv2d";
-import { im2col } from "../../lib/kernels/im2col";
-import { matmulInto, matmulIntoPackedB } from "../../lib/kernels/matmul";
-import { randomArray } from "./helpers";
+import { conv2dDims } from "../../../lib/kernels/dims";
+import { conv2dBackward, conv2dForward } from "../../../lib/kernels/fast/conv2d";
+import { im2col } from "../../../lib/kernels/fast/im2col";
+import { matmulInto, matmulIntoPackedB } from "../../../lib/kernels/fast/matmul";
+import { Rng } from "../../../lib/rng";
+import { randomArray } from "../helpers";
 
 /** The forward pass as it was before the packed im2col: im2col, then matmulInto, per image. */
 function unpackedForward(
@@ -75,7 +78,8 @@ describe("conv2dForward with im2col written into packed panels", () => {
       const x = randomArray(rng, n * c * h * width);
       const w = randomArray(rng, f * c * k * k);
       const g = randomArray(rng, n * f * d.oh * d.ow);
-      const { dw } = conv2dBackward(x, w, g, d, { inputGrad: false });
+      const dw = new Float64Array(f * c * k * k);
+      conv2dBackward(x, w, g, d, { dx: null, dw, db: null });
       expect(Array.from(dw)).toEqual(Array.from(unpackedWeightGrad(x, g, d)));
     },
   );

@@ -1,4 +1,4 @@
-import type { Conv2dDims } from "./conv2d";
+import type { Conv2dDims } from "../dims";
 import { SCRATCH_PADDED, scratch } from "./scratch";
 
 /**

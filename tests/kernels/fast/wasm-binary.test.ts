@@ -2,11 +2,11 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { GEMM_WASM_BASE64 } from "../../lib/kernels/wasm/gemm-binary";
+import { GEMM_WASM_BASE64 } from "../../../lib/kernels/fast/wasm/gemm-binary";
 
-const root = join(__dirname, "..", "..");
+const root = join(__dirname, "..", "..", "..");
 
-describe("lib/kernels/wasm binaries", () => {
+describe("lib/kernels/fast/wasm binaries", () => {
   it("gemm-binary.ts is gemm.wat compiled now (run `npm run wasm` after editing the .wat)", () => {
     // --check exits 1 naming the stale file; execFileSync throws with its stderr then
     const output = execFileSync("node", [join(root, "tools", "compile-wasm.cjs"), "--check"], {
@@ -25,7 +25,7 @@ describe("lib/kernels/wasm binaries", () => {
   });
 
   it("the .wat source stays ASCII (wabt's parser rejects anything else)", () => {
-    const text = readFileSync(join(root, "lib", "kernels", "wasm", "gemm.wat"), "utf8");
+    const text = readFileSync(join(root, "lib", "kernels", "fast", "wasm", "gemm.wat"), "utf8");
     expect([...text].filter((c) => c.charCodeAt(0) > 127)).toEqual([]);
   });
 });

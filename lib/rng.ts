@@ -1,4 +1,4 @@
-import { ArgumentError } from "../errors";
+import { ArgumentError } from "./errors";
 
 /**
  * A seeded pseudo-random generator (sfc32, a small fast counter generator), the only source of

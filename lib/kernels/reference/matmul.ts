@@ -1,4 +1,4 @@
-import type { MatmulDims } from "./matmul";
+import type { MatmulDims } from "../kernels";
 
 /**
  * Matrix multiplication the way a lesson writes it: three loops (i-k-j order, so the inner loop
@@ -7,11 +7,12 @@ import type { MatmulDims } from "./matmul";
  *   out (m×n) = op(a) · op(b),   out[i, j] (+)= Σ_p op(a)[i, p] · op(b)[p, j]
  *
  * op(a) is a (m×k), or aᵀ when `transA` (a stored k×m); op(b) is b (k×n), or bᵀ when `transB`
- * (b stored n×k). With `accumulate`, adds into `out` instead of overwriting it.
- * The fast `matmulInto` is tested against this one; lesson 7 times the two.
- * Example: matmulReference(a, b, out, { m: 2, k: 3, n: 4 });
+ * (b stored n×k). With `accumulate`, adds into `out` instead of overwriting it. The products are
+ * added in the order of p, so the fast kernel gives the same bits whenever k ≤ 256 (its block
+ * depth) and out starts at zero. Lesson 7 times the two.
+ * Example: matmul(a, b, out, { m: 2, k: 3, n: 4 });
  */
-export function matmulReference(
+export function matmul(
   a: Float64Array,
   b: Float64Array,
   out: Float64Array,

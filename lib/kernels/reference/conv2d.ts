@@ -1,4 +1,5 @@
-import type { Conv2dDims } from "./conv2d";
+import type { Conv2dDims } from "../dims";
+import type { Conv2dGrads } from "../kernels";
 
 /**
  * 2-d convolution the way lesson 7 explains it: slide each kernel over the (zero-padded) input and
@@ -7,10 +8,11 @@ import type { Conv2dDims } from "./conv2d";
  *   out[n, f, i, j] = bias[f] + Σ_c Σ_u Σ_v x[n, c, i·s + u − p, j·s + v − p] · w[f, c, u, v]
  *
  * Shapes: x [N, C, H, W], w [F, C, KH, KW], bias [F] or null → out [N, F, OH, OW].
- * Plain loops, kept readable on purpose: lesson 7 times it against the fast `conv2dForward`.
- * Example: conv2dReference(x, w, null, conv2dDims([1, 1, 8, 8], [1, 1, 3, 3], {}));
+ * Plain loops, kept readable on purpose; the sum is taken first and the bias added last, as the
+ * fast kernel does (so both give the same bits while C·KH·KW ≤ 256).
+ * Example: conv2dForward(x, w, null, conv2dDims([1, 1, 8, 8], [1, 1, 3, 3], {}));
  */
-export function conv2dReference(
+export function conv2dForward(
   x: Float64Array,
   w: Float64Array,
   bias: Float64Array | null,
@@ -22,7 +24,7 @@ export function conv2dReference(
     for (let o = 0; o < f; o++) {
       for (let i = 0; i < oh; i++) {
         for (let j = 0; j < ow; j++) {
-          let sum = bias === null ? 0 : bias[o];
+          let sum = 0;
           for (let ch = 0; ch < c; ch++) {
             for (let u = 0; u < kh; u++) {
               for (let v = 0; v < kw; v++) {
@@ -33,7 +35,7 @@ export function conv2dReference(
               }
             }
           }
-          out[((b * f + o) * oh + i) * ow + j] = sum;
+          out[((b * f + o) * oh + i) * ow + j] = (bias === null ? 0 : bias[o]) + sum;
         }
       }
     }
@@ -42,32 +44,31 @@ export function conv2dReference(
 }
 
 /**
- * Backward pass of `conv2dReference`, plain loops: every product x·w of the forward sum sends
- * gradOut back to both factors.
+ * Backward pass of `conv2dForward`, plain loops: every product x·w of the forward sum sends
+ * gradOut back to both factors, added into the gradients given (a null one is skipped).
  *
  *   dx[n, c, y, x] += gradOut[n, f, i, j] · w[f, c, u, v]   (where y = i·s + u − p, x = j·s + v − p)
  *   dw[f, c, u, v] += gradOut[n, f, i, j] · x[n, c, y, x]
  *   db[f]          += gradOut[n, f, i, j]
  *
- * Shapes: gradOut [N, F, OH, OW] → dx [N, C, H, W], dw [F, C, KH, KW], db [F].
- * Example: const { dx, dw, db } = conv2dBackwardReference(x, w, gradOut, d);
+ * Shapes: gradOut [N, F, OH, OW]; dx [N, C, H, W], dw [F, C, KH, KW], db [F].
+ * Example: conv2dBackward(x, w, gradOut, d, { dx, dw, db });
  */
-export function conv2dBackwardReference(
+export function conv2dBackward(
   x: Float64Array,
   w: Float64Array,
   gradOut: Float64Array,
   d: Conv2dDims,
-): { dx: Float64Array; dw: Float64Array; db: Float64Array } {
+  grads: Conv2dGrads,
+): void {
   const { n, c, h, w: width, f, kh, kw, stride, padding, oh, ow } = d;
-  const dx = new Float64Array(n * c * h * width);
-  const dw = new Float64Array(f * c * kh * kw);
-  const db = new Float64Array(f);
+  const { dx, dw, db } = grads;
   for (let b = 0; b < n; b++) {
     for (let o = 0; o < f; o++) {
       for (let i = 0; i < oh; i++) {
         for (let j = 0; j < ow; j++) {
           const g = gradOut[((b * f + o) * oh + i) * ow + j];
-          db[o] += g;
+          if (db !== null) db[o] += g;
           for (let ch = 0; ch < c; ch++) {
             for (let u = 0; u < kh; u++) {
               for (let v = 0; v < kw; v++) {
@@ -76,8 +77,8 @@ export function conv2dBackwardReference(
                 if (y < 0 || y >= h || xx < 0 || xx >= width) continue;
                 const xi = ((b * c + ch) * h + y) * width + xx;
                 const wi = ((o * c + ch) * kh + u) * kw + v;
-                dx[xi] += g * w[wi];
-                dw[wi] += g * x[xi];
+                if (dx !== null) dx[xi] += g * w[wi];
+                if (dw !== null) dw[wi] += g * x[xi];
               }
             }
           }
@@ -85,5 +86,4 @@ export function conv2dBackwardReference(
       }
     }
   }
-  return { dx, dw, db };
 }

@@ -1,68 +1,9 @@
-import { ArgumentError, ShapeError, formatShape } from "../errors";
+import type { Conv2dDims } from "../dims";
+import type { Conv2dGrads } from "../kernels";
 import { col2im, im2col, im2colPacked, im2colPackedT } from "./im2col";
 import { matmulInto, matmulIntoPackedB } from "./matmul";
 import { SCRATCH_COLS, SCRATCH_DCOLS, scratch } from "./scratch";
 import { allocate } from "./buffer-pool";
-
-/** Every size a 2-d convolution needs, worked out once by `conv2dDims` (images are NCHW). */
-export interface Conv2dDims {
-  n: number;
-  c: number;
-  h: number;
-  w: number;
-  f: number;
-  kh: number;
-  kw: number;
-  stride: number;
-  padding: number;
-  oh: number;
-  ow: number;
-}
-
-function checkCount(name: string, value: number, min: number): void {
-  if (!Number.isInteger(value) || value < min) {
-    throw new ArgumentError(`conv2d: ${name} must be an integer ≥ ${min}, got ${String(value)}`);
-  }
-}
-
-/**
- * Checks the shapes of a 2-d convolution and works out its output size (lesson 7).
- *
- *   OH = ⌊(H + 2·padding − KH) / stride⌋ + 1,   OW = ⌊(W + 2·padding − KW) / stride⌋ + 1
- *
- * Shapes: x [N, C, H, W], w [F, C, KH, KW]. Throws ShapeError naming conv2d and both shapes when
- * the channels differ or the kernel is larger than the padded input; ArgumentError for stride < 1,
- * padding < 0 or non-integers.
- * Example: conv2dDims([1, 1, 8, 8], [1, 1, 3, 3], {}).oh === 6
- */
-export function conv2dDims(
-  xShape: readonly number[],
-  wShape: readonly number[],
-  options: { stride?: number; padding?: number },
-): Conv2dDims {
-  const { stride = 1, padding = 0 } = options;
-  checkCount("stride", stride, 1);
-  checkCount("padding", padding, 0);
-  const shapes = `x ${formatShape(xShape)}, w ${formatShape(wShape)}`;
-  if (xShape.length !== 4 || wShape.length !== 4) {
-    throw new ShapeError(`conv2d: expected x [N, C, H, W] and w [F, C, KH, KW], got ${shapes}`);
-  }
-  const [n, c, h, w] = xShape;
-  const [f, wc, kh, kw] = wShape;
-  if (wc !== c) {
-    throw new ShapeError(
-      `conv2d: input channels (${c}) must match kernel channels (${wc}), got ${shapes}`,
-    );
-  }
-  if (kh > h + 2 * padding || kw > w + 2 * padding) {
-    throw new ShapeError(
-      `conv2d: kernel larger than the padded input (padding ${padding}), got ${shapes}`,
-    );
-  }
-  const oh = Math.floor((h + 2 * padding - kh) / stride) + 1;
-  const ow = Math.floor((w + 2 * padding - kw) / stride) + 1;
-  return { n, c, h, w, f, kh, kw, stride, padding, oh, ow };
-}
 
 /**
  * 2-d convolution forward (cross-correlation, no kernel flip, as in the lecture; lesson 7).
@@ -71,7 +12,7 @@ export function conv2dDims(
  *
  * Shapes: x [N, C, H, W], w [F, C, KH, KW], bias [F] or null → a new [N, F, OH, OW] array.
  * Fast path: per image, im2col then one matrix product out[n] (F×OH·OW) = w (F×C·KH·KW) · cols.
- * Same result as `conv2dReference` (the plain loops lesson 7 reads) up to rounding.
+ * Same bits as the reference loops (lib/kernels/reference/conv2d.ts) while C·KH·KW ≤ 256.
  * Example: conv2dForward(x, w, null, conv2dDims([1, 1, 8, 8], [1, 1, 3, 3], {}));
  */
 export function conv2dForward(
@@ -107,31 +48,27 @@ export function conv2dForward(
 }
 
 /**
- * 2-d convolution backward: the gradients of the loss with respect to x, w and the bias.
+ * 2-d convolution backward: adds the gradients of the loss with respect to x, w and the bias
+ * into `grads` (a null entry is skipped: a network's first layer needs no dx, a third of the work).
  *
- *   dx = gradOut ⋆ᵀ w,   dw[f, c, u, v] = Σ gradOut[n, f, i, j] · x[n, c, i·s+u−p, j·s+v−p],   db[f] = Σ gradOut[n, f, ·, ·]
+ *   dx += gradOut ⋆ᵀ w,   dw[f, c, u, v] += Σ gradOut[n, f, i, j] · x[n, c, i·s+u−p, j·s+v−p],   db[f] += Σ gradOut[n, f, ·, ·]
  *
- * Shapes: gradOut [N, F, OH, OW] → dx [N, C, H, W], dw [F, C, KH, KW], db [F] (fresh arrays).
+ * Shapes: gradOut [N, F, OH, OW]; dx [N, C, H, W], dw [F, C, KH, KW], db [F].
  * Fast path, per image with g = gradOut[n] (F×OH·OW): dw += g · colsᵀ, dcols = wᵀ · g, then
- * col2im(dcols) into dx. Tested against `conv2dBackwardReference`.
- * `options.inputGrad: false` skips dx (a network's first layer: the images need no gradient), saving
- * a third of the work; dx is then an empty array.
- * Example: const { dx, dw, db } = conv2dBackward(x, w, gradOut, d, { inputGrad: x.requiresGrad });
+ * col2im(dcols) into dx. Tested against the reference loops (up to rounding: it sums per image).
+ * Example: conv2dBackward(x, w, gradOut, d, { dx: null, dw, db });
  */
 export function conv2dBackward(
   x: Float64Array,
   w: Float64Array,
   gradOut: Float64Array,
   d: Conv2dDims,
-  options: { inputGrad?: boolean } = {},
-): { dx: Float64Array; dw: Float64Array; db: Float64Array } {
-  const inputGrad = options.inputGrad ?? true;
+  grads: Conv2dGrads,
+): void {
   const { n, c, h, w: width, f, kh, kw, oh, ow } = d;
+  const { dx, dw, db } = grads;
   const ckk = c * kh * kw;
   const plane = oh * ow;
-  const dx = allocate(inputGrad ? n * c * h * width : 0);
-  const dw = allocate(f * ckk);
-  const db = allocate(f);
   const cols = scratch(SCRATCH_COLS, ckk * plane);
   const dcols = scratch(SCRATCH_DCOLS, ckk * plane);
   for (let b = 0; b < n; b++) {
@@ -139,6 +76,7 @@ export function conv2dBackward(
     const xOff = b * c * h * width;
     // dw += g · colsᵀ, colsᵀ written straight into packed panels when it fits one cache block
     if (
+      dw !== null &&
       !matmulIntoPackedB(g, dw, { m: f, k: plane, n: ckk }, (dst, nr) =>
         im2colPackedT(x, xOff, d, dst, nr),
       )
@@ -146,15 +84,15 @@ export function conv2dBackward(
       im2col(x, xOff, d, cols);
       matmulInto(g, cols, dw, { m: f, k: plane, n: ckk, transB: true, accumulate: true });
     }
-    if (inputGrad) {
+    if (dx !== null) {
       matmulInto(w, g, dcols, { m: ckk, k: f, n: plane, transA: true });
       col2im(dcols, d, dx, b * c * h * width);
     }
+    if (db === null) continue;
     for (let o = 0; o < f; o++) {
       let sum = 0;
       for (let q = o * plane; q < (o + 1) * plane; q++) sum += g[q];
       db[o] += sum;
     }
   }
-  return { dx, dw, db };
 }
