@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { describeKernels } from "../each-kernels";
 import * as dl from "../../lib/index";
 import { attach, gradOf } from "../../lib/tensor/record";
 
@@ -66,42 +67,45 @@ const table: Case[] = [
   ],
 ];
 
-describe("gradCheck table", () => {
-  it.each(table)("%s", (_, f, inputs) => {
-    const result = dl.gradCheck(f, inputs);
-    expect(result.passed, result.toString()).toBe(true);
-    expect(result.rows).toHaveLength(inputs.length);
+// Every suite below runs under both kernel implementations (tests/each-kernels.ts).
+describeKernels("grad-check", () => {
+  describe("gradCheck table", () => {
+    it.each(table)("%s", (_, f, inputs) => {
+      const result = dl.gradCheck(f, inputs);
+      expect(result.passed, result.toString()).toBe(true);
+      expect(result.rows).toHaveLength(inputs.length);
+    });
   });
-});
 
-describe("gradCheck", () => {
-  it("catches a deliberately wrong backward (negative control)", () => {
-    // A "square" whose backward forgets the factor 2.
-    const badSquare = (x: dl.Tensor) => {
-      const out = new dl.Tensor(
-        x.data.map((v) => v * v),
-        x.shape,
+  describe("gradCheck", () => {
+    it("catches a deliberately wrong backward (negative control)", () => {
+      // A "square" whose backward forgets the factor 2.
+      const badSquare = (x: dl.Tensor) => {
+        const out = new dl.Tensor(
+          x.data.map((v) => v * v),
+          x.shape,
+        );
+        return attach(out, "badSquare", [x], (g) => {
+          const gx = gradOf(x);
+          for (let i = 0; i < gx.length; i++) gx[i] += x.data[i] * g[i];
+        });
+      };
+      const result = dl.gradCheck(badSquare, [dl.tensor([1, 2, 3])]);
+      expect(result.passed).toBe(false);
+      expect(result.rows[0].maxRelError).toBeCloseTo(1 / 3, 6); // |x − 2x| / (|x| + |2x|)
+      expect(result.toString()).toMatch(/gradient check FAILED/);
+    });
+
+    it("accepts named inputs and prints a table with one row per name", () => {
+      const w1 = dl.tensor([[0.5, -1]]);
+      const b = dl.tensor([0.2]);
+      const result = dl.gradCheck(({ w1, b }) => dl.sum(dl.tanh(dl.add(w1, b))), { w1, b });
+      expect(result.passed).toBe(true);
+      expect(result.rows.map((row) => row.name)).toEqual(["w1", "b"]);
+      expect(result.toString()).toMatch(
+        /^input\s+max abs error\s+max rel error\s+worst index\s+passed\nw1 /,
       );
-      return attach(out, "badSquare", [x], (g) => {
-        const gx = gradOf(x);
-        for (let i = 0; i < gx.length; i++) gx[i] += x.data[i] * g[i];
-      });
-    };
-    const result = dl.gradCheck(badSquare, [dl.tensor([1, 2, 3])]);
-    expect(result.passed).toBe(false);
-    expect(result.rows[0].maxRelError).toBeCloseTo(1 / 3, 6); // |x − 2x| / (|x| + |2x|)
-    expect(result.toString()).toMatch(/gradient check FAILED/);
-  });
-
-  it("accepts named inputs and prints a table with one row per name", () => {
-    const w1 = dl.tensor([[0.5, -1]]);
-    const b = dl.tensor([0.2]);
-    const result = dl.gradCheck(({ w1, b }) => dl.sum(dl.tanh(dl.add(w1, b))), { w1, b });
-    expect(result.passed).toBe(true);
-    expect(result.rows.map((row) => row.name)).toEqual(["w1", "b"]);
-    expect(result.toString()).toMatch(
-      /^input\s+max abs error\s+max rel error\s+worst index\s+passed\nw1 /,
-    );
-    expect(w1.grad).toBeNull(); // the caller's tensors are left alone
+      expect(w1.grad).toBeNull(); // the caller's tensors are left alone
+    });
   });
 });

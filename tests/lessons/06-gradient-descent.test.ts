@@ -2,6 +2,7 @@
 // the smoothest batch size, gradient variance against batch size, the learning rates on the line fit
 // (too small / right / diverging, threshold 2/λmax), fit's divergence error, and sgdEpoch = fit.
 import { describe, expect, it } from "vitest";
+import { describeKernels } from "../each-kernels";
 import { backward, zeroGrad } from "../../lib/autograd/backward";
 import { Rng } from "../../lib/rng";
 import { NonFiniteError } from "../../lib/errors";
@@ -39,147 +40,153 @@ function trainWith(batchSize: number, lr = 0.05, epochs = 20) {
 const shareOfIncreases = (l: number[]) =>
   l.slice(1).filter((v, i) => v > l[i]).length / (l.length - 1);
 
-describe("lesson 6: batch GD vs SGD vs mini-batch on the convex problem", () => {
-  const runs = [1, 8, 64].map((bs) => ({ bs, ...trainWith(bs) }));
+// Every suite below runs under both kernel implementations (tests/each-kernels.ts).
+describeKernels("06-gradient-descent", () => {
+  describe("lesson 6: batch GD vs SGD vs mini-batch on the convex problem", () => {
+    const runs = [1, 8, 64].map((bs) => ({ bs, ...trainWith(bs) }));
 
-  it("one epoch is 64, 8 and 1 updates for batch sizes 1, 8, 64", () => {
-    expect(runs.map((r) => r.stepLoss.length / 20)).toEqual([64, 8, 1]);
-  });
+    it("one epoch is 64, 8 and 1 updates for batch sizes 1, 8, 64", () => {
+      expect(runs.map((r) => r.stepLoss.length / 20)).toEqual([64, 8, 1]);
+    });
 
-  it("batch GD's loss decreases at every update (monotone); SGD and mini-batch go up often", () => {
-    const batch = runs[2].stepLoss;
-    for (let i = 1; i < batch.length; i++) expect(batch[i]).toBeLessThan(batch[i - 1]);
-    expect(shareOfIncreases(runs[0].stepLoss)).toBeGreaterThan(0.3);
-    expect(shareOfIncreases(runs[1].stepLoss)).toBeGreaterThan(0.3);
-  });
+    it("batch GD's loss decreases at every update (monotone); SGD and mini-batch go up often", () => {
+      const batch = runs[2].stepLoss;
+      for (let i = 1; i < batch.length; i++) expect(batch[i]).toBeLessThan(batch[i - 1]);
+      expect(shareOfIncreases(runs[0].stepLoss)).toBeGreaterThan(0.3);
+      expect(shareOfIncreases(runs[1].stepLoss)).toBeGreaterThan(0.3);
+    });
 
-  it("the smoothest curve is batch 64, the prediction's answer", () => {
-    const rough = runs.map((r) => shareOfIncreases(r.stepLoss));
-    expect(runs[rough.indexOf(Math.min(...rough))].bs).toBe(solutions.predictedSmoothest);
-  });
+    it("the smoothest curve is batch 64, the prediction's answer", () => {
+      const rough = runs.map((r) => shareOfIncreases(r.stepLoss));
+      expect(runs[rough.indexOf(Math.min(...rough))].bs).toBe(solutions.predictedSmoothest);
+    });
 
-  it("per epoch, SGD and mini-batch are ahead after epoch 1 (2.84, 13.2 vs 26.4); all near the 0.25 floor or falling", () => {
-    expect(runs.map((r) => +r.epochLoss[0].toFixed(2))).toEqual([2.84, 13.21, 26.41]);
-    expect(runs[1].epochLoss[19]).toBeLessThan(0.3);
-    expect(runs[2].epochLoss[19]).toBeLessThan(runs[2].epochLoss[18]);
-  });
+    it("per epoch, SGD and mini-batch are ahead after epoch 1 (2.84, 13.2 vs 26.4); all near the 0.25 floor or falling", () => {
+      expect(runs.map((r) => +r.epochLoss[0].toFixed(2))).toEqual([2.84, 13.21, 26.41]);
+      expect(runs[1].epochLoss[19]).toBeLessThan(0.3);
+      expect(runs[2].epochLoss[19]).toBeLessThan(runs[2].epochLoss[18]);
+    });
 
-  it("batch GD stays monotone over 100 epochs at lr 0.1 too", () => {
-    const l = trainWith(64, 0.1, 100).stepLoss;
-    expect(l.every((v, i) => i === 0 || v <= l[i - 1])).toBe(true);
-  });
-});
-
-describe("lesson 6: gradient noise against batch size", () => {
-  function gradientVariance(batchSize: number, draws = 300): number {
-    const model = new Linear(2, 1, { seed: 0 });
-    const params = model.parameters();
-    const gradOn = (bx: typeof x, by: typeof y): number[] => {
-      zeroGrad(params);
-      backward(mse(model.forward(bx), by));
-      return params.flatMap((p) => Array.from(p.grad!.data));
-    };
-    const full = gradOn(x, y);
-    const rng = new Rng(3);
-    let total = 0;
-    for (let d = 0; d < draws; d++) {
-      const rows = rng.permutation(64).slice(0, batchSize);
-      total += gradOn(take(x, rows), take(y, rows)).reduce((s, g, i) => s + (g - full[i]) ** 2, 0);
-    }
-    return total / draws;
-  }
-  it("falls with every doubling of B (about 1/B), and is 0 for the full batch", () => {
-    const v = [1, 2, 4, 8, 16, 32, 64].map((b) => gradientVariance(b));
-    for (let i = 1; i < v.length; i++) expect(v[i]).toBeLessThan(v[i - 1]);
-    expect(v[1] / v[0]).toBeGreaterThan(0.35);
-    expect(v[1] / v[0]).toBeLessThan(0.65);
-    expect(v[6]).toBeLessThan(1e-20);
-  });
-});
-
-describe("lesson 6: the learning rate on the line fit y = 2x + 1", () => {
-  const xs = [-1, 0, 1, 2];
-  const ys = xs.map((v) => 2 * v + 1);
-  const lineLoss = (w: number, b: number) =>
-    xs.reduce((s, v, i) => s + (w * v + b - ys[i]) ** 2, 0) / 4;
-  function gdPath(lr: number, steps = 25): number[][] {
-    const path = [[-1, 3]];
-    for (let t = 0; t < steps; t++) {
-      const [w, b] = path[path.length - 1];
-      const r = xs.map((v, i) => w * v + b - ys[i]);
-      const gw = (2 / 4) * r.reduce((s, ri, i) => s + ri * xs[i], 0);
-      const gb = (2 / 4) * r.reduce((s, ri) => s + ri, 0);
-      path.push([w - lr * gw, b - lr * gb]);
-    }
-    return path;
-  }
-  const lossesOf = (lr: number) => gdPath(lr).map(([w, b]) => lineLoss(w, b));
-
-  it("starts at L(−1, 3) = 11.5; the minimum is L(2, 1) = 0", () => {
-    expect(lineLoss(-1, 3)).toBe(11.5);
-    expect(lineLoss(2, 1)).toBe(0);
-  });
-  it("too small (0.02): decreasing but still above 1 after 25 steps", () => {
-    const l = lossesOf(0.02);
-    expect(l.every((v, i) => i === 0 || v < l[i - 1])).toBe(true);
-    expect(l[25]).toBeGreaterThan(1);
-  });
-  it("right (0.3): below 1e-10 after 25 steps", () => {
-    expect(lossesOf(0.3)[25]).toBeLessThan(1e-10);
-  });
-  it("too large (0.6): diverges, the loss grows past 1e4", () => {
-    const l = lossesOf(0.6);
-    expect(l[25]).toBeGreaterThan(1e4);
-    expect(l[25]).toBeGreaterThan(l[20]);
-  });
-  it("the threshold is 2/λmax ≈ 0.553 (λmax = 2 + √1.25 of the Hessian): 0.54 converges, 0.57 diverges", () => {
-    const lambdaMax = 2 * ((2.5 + Math.sqrt(1.25)) / 2);
-    expect(2 / lambdaMax).toBeCloseTo(0.5528, 4);
-    expect(gdPath(0.54, 400).map(([w, b]) => lineLoss(w, b))[400]).toBeLessThan(1e-6);
-    expect(gdPath(0.57, 400).map(([w, b]) => lineLoss(w, b))[400]).toBeGreaterThan(1e3);
-  });
-});
-
-describe("lesson 6: divergence in fit and the hand-written epoch", () => {
-  it("batch GD at lr 20 makes fit throw NonFiniteError naming the epoch", () => {
-    const model = new Linear(2, 1, { seed: 0 });
-    const run = () =>
-      fit(
-        model,
-        { x, y },
-        {
-          epochs: 200,
-          batchSize: 64,
-          loss: mse,
-          display: "none",
-          optimizer: new SGD(model.parameters(), { lr: 20 }),
-        },
-      );
-    expect(run).toThrow(NonFiniteError);
-    expect(run).toThrow(/epoch \d+, step 1/);
+    it("batch GD stays monotone over 100 epochs at lr 0.1 too", () => {
+      const l = trainWith(64, 0.1, 100).stepLoss;
+      expect(l.every((v, i) => i === 0 || v <= l[i - 1])).toBe(true);
+    });
   });
 
-  it.each([1, 8, 64])(
-    "sgdEpoch (batch %d) equals one epoch of dl.train.fit without shuffling",
-    (bs) => {
+  describe("lesson 6: gradient noise against batch size", () => {
+    function gradientVariance(batchSize: number, draws = 300): number {
       const model = new Linear(2, 1, { seed: 0 });
-      const start = { w: tensor(model.weight.toArray()), b: tensor(model.bias!.toArray()) };
-      const before = start.w.toArray();
-      const mine = solutions.sgdEpoch(start, { x, y }, { batchSize: bs, lr: 0.05 });
-      fit(
-        model,
-        { x, y },
-        {
-          epochs: 1,
-          batchSize: bs,
-          loss: mse,
-          display: "none",
-          optimizer: new SGD(model.parameters(), { lr: 0.05 }),
-        },
-      );
-      mine.w.data.forEach((v, i) => expect(v).toBeCloseTo(model.weight.data[i], 12));
-      expect(mine.b.data[0]).toBeCloseTo(model.bias!.data[0], 12);
-      expect(start.w.toArray()).toEqual(before); // params unchanged: the epoch moved copies
-    },
-  );
+      const params = model.parameters();
+      const gradOn = (bx: typeof x, by: typeof y): number[] => {
+        zeroGrad(params);
+        backward(mse(model.forward(bx), by));
+        return params.flatMap((p) => Array.from(p.grad!.data));
+      };
+      const full = gradOn(x, y);
+      const rng = new Rng(3);
+      let total = 0;
+      for (let d = 0; d < draws; d++) {
+        const rows = rng.permutation(64).slice(0, batchSize);
+        total += gradOn(take(x, rows), take(y, rows)).reduce(
+          (s, g, i) => s + (g - full[i]) ** 2,
+          0,
+        );
+      }
+      return total / draws;
+    }
+    it("falls with every doubling of B (about 1/B), and is 0 for the full batch", () => {
+      const v = [1, 2, 4, 8, 16, 32, 64].map((b) => gradientVariance(b));
+      for (let i = 1; i < v.length; i++) expect(v[i]).toBeLessThan(v[i - 1]);
+      expect(v[1] / v[0]).toBeGreaterThan(0.35);
+      expect(v[1] / v[0]).toBeLessThan(0.65);
+      expect(v[6]).toBeLessThan(1e-20);
+    });
+  });
+
+  describe("lesson 6: the learning rate on the line fit y = 2x + 1", () => {
+    const xs = [-1, 0, 1, 2];
+    const ys = xs.map((v) => 2 * v + 1);
+    const lineLoss = (w: number, b: number) =>
+      xs.reduce((s, v, i) => s + (w * v + b - ys[i]) ** 2, 0) / 4;
+    function gdPath(lr: number, steps = 25): number[][] {
+      const path = [[-1, 3]];
+      for (let t = 0; t < steps; t++) {
+        const [w, b] = path[path.length - 1];
+        const r = xs.map((v, i) => w * v + b - ys[i]);
+        const gw = (2 / 4) * r.reduce((s, ri, i) => s + ri * xs[i], 0);
+        const gb = (2 / 4) * r.reduce((s, ri) => s + ri, 0);
+        path.push([w - lr * gw, b - lr * gb]);
+      }
+      return path;
+    }
+    const lossesOf = (lr: number) => gdPath(lr).map(([w, b]) => lineLoss(w, b));
+
+    it("starts at L(−1, 3) = 11.5; the minimum is L(2, 1) = 0", () => {
+      expect(lineLoss(-1, 3)).toBe(11.5);
+      expect(lineLoss(2, 1)).toBe(0);
+    });
+    it("too small (0.02): decreasing but still above 1 after 25 steps", () => {
+      const l = lossesOf(0.02);
+      expect(l.every((v, i) => i === 0 || v < l[i - 1])).toBe(true);
+      expect(l[25]).toBeGreaterThan(1);
+    });
+    it("right (0.3): below 1e-10 after 25 steps", () => {
+      expect(lossesOf(0.3)[25]).toBeLessThan(1e-10);
+    });
+    it("too large (0.6): diverges, the loss grows past 1e4", () => {
+      const l = lossesOf(0.6);
+      expect(l[25]).toBeGreaterThan(1e4);
+      expect(l[25]).toBeGreaterThan(l[20]);
+    });
+    it("the threshold is 2/λmax ≈ 0.553 (λmax = 2 + √1.25 of the Hessian): 0.54 converges, 0.57 diverges", () => {
+      const lambdaMax = 2 * ((2.5 + Math.sqrt(1.25)) / 2);
+      expect(2 / lambdaMax).toBeCloseTo(0.5528, 4);
+      expect(gdPath(0.54, 400).map(([w, b]) => lineLoss(w, b))[400]).toBeLessThan(1e-6);
+      expect(gdPath(0.57, 400).map(([w, b]) => lineLoss(w, b))[400]).toBeGreaterThan(1e3);
+    });
+  });
+
+  describe("lesson 6: divergence in fit and the hand-written epoch", () => {
+    it("batch GD at lr 20 makes fit throw NonFiniteError naming the epoch", () => {
+      const model = new Linear(2, 1, { seed: 0 });
+      const run = () =>
+        fit(
+          model,
+          { x, y },
+          {
+            epochs: 200,
+            batchSize: 64,
+            loss: mse,
+            display: "none",
+            optimizer: new SGD(model.parameters(), { lr: 20 }),
+          },
+        );
+      expect(run).toThrow(NonFiniteError);
+      expect(run).toThrow(/epoch \d+, step 1/);
+    });
+
+    it.each([1, 8, 64])(
+      "sgdEpoch (batch %d) equals one epoch of dl.train.fit without shuffling",
+      (bs) => {
+        const model = new Linear(2, 1, { seed: 0 });
+        const start = { w: tensor(model.weight.toArray()), b: tensor(model.bias!.toArray()) };
+        const before = start.w.toArray();
+        const mine = solutions.sgdEpoch(start, { x, y }, { batchSize: bs, lr: 0.05 });
+        fit(
+          model,
+          { x, y },
+          {
+            epochs: 1,
+            batchSize: bs,
+            loss: mse,
+            display: "none",
+            optimizer: new SGD(model.parameters(), { lr: 0.05 }),
+          },
+        );
+        mine.w.data.forEach((v, i) => expect(v).toBeCloseTo(model.weight.data[i], 12));
+        expect(mine.b.data[0]).toBeCloseTo(model.bias!.data[0], 12);
+        expect(start.w.toArray()).toEqual(before); // params unchanged: the epoch moved copies
+      },
+    );
+  });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { describeKernels } from "../each-kernels";
 import { Tensor, gradCheck, randn, rng, tanh } from "../../lib";
 import { Maxout, Softmax, Step } from "../../lib/nn/activations";
 import { conv2d } from "../../lib/nn/conv";
@@ -83,16 +84,19 @@ const cases: [string, (...t: Tensor[]) => Tensor, Tensor[]][] = [
   ["l1Penalty (away from 0)", (a) => l1Penalty([a], 0.3), [awayFromZero(2, 3)]],
 ];
 
-describe("gradCheck over every layer and loss", () => {
-  it.each(cases)("%s: analytic gradient matches central differences", (_, f, inputs) => {
-    const result = gradCheck(f, inputs, { eps: 1e-6, tol: 1e-6 });
-    expect(result.toString()).toMatch(/gradient check passed/);
-    expect(result.passed).toBe(true);
-  });
+// Every suite below runs under both kernel implementations (tests/each-kernels.ts).
+describeKernels("grad", () => {
+  describe("gradCheck over every layer and loss", () => {
+    it.each(cases)("%s: analytic gradient matches central differences", (_, f, inputs) => {
+      const result = gradCheck(f, inputs, { eps: 1e-6, tol: 1e-6 });
+      expect(result.toString()).toMatch(/gradient check passed/);
+      expect(result.passed).toBe(true);
+    });
 
-  it("a wrong gradient is caught (negative control: dropout with a fresh mask per call)", () => {
-    const shared = rng(9);
-    const result = gradCheck((x) => dropout(x, { p: 0.5, rng: shared }), [gauss(4, 4)]);
-    expect(result.passed).toBe(false);
+    it("a wrong gradient is caught (negative control: dropout with a fresh mask per call)", () => {
+      const shared = rng(9);
+      const result = gradCheck((x) => dropout(x, { p: 0.5, rng: shared }), [gauss(4, 4)]);
+      expect(result.passed).toBe(false);
+    });
   });
 });
