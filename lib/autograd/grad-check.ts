@@ -1,5 +1,6 @@
 import { ArgumentError } from "../errors";
 import { Rng } from "../rng";
+import { textTable } from "../text-table";
 import { Tensor, strides } from "../tensor/tensor";
 import { backward } from "./backward";
 import { noGrad } from "../tensor/record";
@@ -130,17 +131,8 @@ function withTable(result: { passed: boolean; rows: GradCheckRow[] }): GradCheck
         `[${r.worstIndex.join(", ")}]`,
         r.passed ? "yes" : "NO",
       ]);
-      const all = [header, ...lines];
-      const widths = header.map((_, c) => Math.max(...all.map((row) => row[c].length)));
-      const text = all.map((row) =>
-        row
-          .map((cell, c) => cell.padEnd(widths[c]))
-          .join("  ")
-          .trimEnd(),
-      );
-      return [...text, result.passed ? "gradient check passed" : "gradient check FAILED"].join(
-        "\n",
-      );
+      const verdict = result.passed ? "gradient check passed" : "gradient check FAILED";
+      return `${textTable([header, ...lines])}\n${verdict}`;
     },
   };
 }

@@ -4,6 +4,7 @@
  * ○ not attempted yet (grey).
  */
 import { displayBundle, isInKernel, type MimeBundle } from "../show/display";
+import { escapeHtml } from "../show/html";
 import type { Verdict, VerdictStatus } from "./types";
 
 const LOOK: Record<
@@ -79,11 +80,5 @@ export function quiet<T extends object>(value: T, text: string): T {
   });
 }
 
-/** Escapes `& < > "` for HTML text and attributes. */
-export function escapeHtml(s: string): string {
-  return s
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
-}
+/** lib's one HTML escape (lib/show/html.ts), re-exported for the exercise displays. */
+export { escapeHtml };

@@ -1,5 +1,6 @@
 import { zeroGrad } from "../autograd/backward";
 import { ShapeError } from "../errors";
+import { textTable } from "../text-table";
 import { Tensor } from "../tensor/tensor";
 
 /**
@@ -115,14 +116,6 @@ export abstract class Module {
       this.children.length > 0 ? this.children : [["0", this as Module]];
     for (const [name, m] of layers) rows.push([name, m.describe(), String(m.parameterCount())]);
     rows.push(["total", "", String(this.parameterCount())]);
-    const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length)));
-    return rows
-      .map((r) =>
-        r
-          .map((cell, c) => cell.padEnd(widths[c]))
-          .join("  ")
-          .trimEnd(),
-      )
-      .join("\n");
+    return textTable(rows);
   }
 }

@@ -1,12 +1,17 @@
 /**
  * Activation functions beside their derivatives (lesson 1): one panel for f(x), one for f'(x), one
- * colour per function. The common ones are built in; pass your own `{ f, df }` to compare.
+ * colour per function. The common ones come from the engine itself (the same functions that train
+ * the networks, their derivatives by autograd); pass your own `{ f, df }` to compare.
  *
  * Example:
  *   dl.show.chart(dl.plot.activations(["sigmoid", "tanh", "relu"]));
  *   dl.show.chart(dl.plot.activations({ square: { f: (x) => x * x, df: (x) => 2 * x } }));
  */
+import { backward } from "../autograd/backward";
 import { ArgumentError } from "../errors";
+import { Step } from "../nn/activations";
+import { elu, leakyRelu, relu, sigmoid, tanh } from "../tensor/activations";
+import { Tensor } from "../tensor/tensor";
 import { type ChartOptions, type VegaLiteSpec, base, categoryScale, round } from "./spec";
 
 /** A scalar function and its derivative. */
@@ -15,16 +20,26 @@ export interface ActivationPair {
   df: (x: number) => number;
 }
 
-const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
+/** An engine op as a pair of scalar functions: f(x), and f′(x) by autograd (backward of f at x). */
+function fromEngine(op: (x: Tensor) => Tensor): ActivationPair {
+  return {
+    f: (x) => op(new Tensor(Float64Array.of(x), [])).item(),
+    df: (x) => {
+      const t = new Tensor(Float64Array.of(x), [], true);
+      backward(op(t));
+      return t.grad!.item();
+    },
+  };
+}
 
-/** The lecture's activations: formulas written out so the chart does not depend on lib/nn. */
+/** The lecture's activations, as the engine computes them and their derivatives (leaky slope 0.1). */
 export const ACTIVATIONS: Readonly<Record<string, ActivationPair>> = Object.freeze({
-  sigmoid: { f: sigmoid, df: (x) => sigmoid(x) * (1 - sigmoid(x)) },
-  tanh: { f: Math.tanh, df: (x) => 1 - Math.tanh(x) ** 2 },
-  relu: { f: (x) => Math.max(0, x), df: (x) => (x > 0 ? 1 : 0) },
-  leakyRelu: { f: (x) => Math.max(0.1 * x, x), df: (x) => (x > 0 ? 1 : 0.1) },
-  elu: { f: (x) => (x > 0 ? x : Math.exp(x) - 1), df: (x) => (x > 0 ? 1 : Math.exp(x)) },
-  step: { f: (x) => (x >= 0 ? 1 : 0), df: () => 0 },
+  sigmoid: fromEngine(sigmoid),
+  tanh: fromEngine(tanh),
+  relu: fromEngine(relu),
+  leakyRelu: fromEngine((x) => leakyRelu(x)),
+  elu: fromEngine((x) => elu(x)),
+  step: fromEngine((x) => new Step().forward(x)),
 });
 
 /** Options of `activations`: the input range (default [-4, 4]) and number of samples. */

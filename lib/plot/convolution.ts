@@ -8,6 +8,8 @@
  *   dl.show.chart(dl.plot.convolutionSteps(source, kernel, { mode: "frames", positions: [0, 1, 6] }));
  */
 import { ArgumentError, ShapeError } from "../errors";
+import { conv2d } from "../nn/conv";
+import { Tensor } from "../tensor/tensor";
 import { type NumericInput, toMatrix } from "./arrays";
 import { type ChartOptions, type VegaLiteSpec, base, round } from "./spec";
 
@@ -21,15 +23,17 @@ export interface ConvolutionStepsOptions extends ChartOptions {
   start?: number;
 }
 
-/** Valid cross-correlation (no flip, stride 1, no padding): dst[i][j] = Σ_u Σ_v src[i+u][j+v]·k[u][v]. */
+/**
+ * The engine's convolution (dl.nn.conv2d: no flip, stride 1, no padding) of one layer by one
+ * kernel: dst[i][j] = Σ_u Σ_v src[i+u][j+v]·k[u][v].
+ */
 function correlate(src: number[][], k: number[][]): number[][] {
-  const oh = src.length - k.length + 1;
-  const ow = src[0].length - k[0].length + 1;
-  return Array.from({ length: oh }, (_, i) =>
-    Array.from({ length: ow }, (_, j) =>
-      k.reduce((s, row, u) => row.reduce((t, kv, v) => t + src[i + u][j + v] * kv, s), 0),
-    ),
-  );
+  const image = new Tensor(Float64Array.from(src.flat()), [1, 1, src.length, src[0].length]);
+  const kernel = new Tensor(Float64Array.from(k.flat()), [1, 1, k.length, k[0].length]);
+  const out = conv2d(image, kernel, null);
+  const [oh, ow] = [out.shape[2], out.shape[3]];
+  const d = out.values;
+  return Array.from({ length: oh }, (_, i) => Array.from(d.subarray(i * ow, (i + 1) * ow)));
 }
 
 /** The layers of one panel; `pos` is a Vega expression for the position (the param, or a number). */

@@ -8,9 +8,21 @@
  */
 import { displayBundle } from "./display";
 
-/** Escapes text for HTML (`<`, `>`, `&`, quotes). */
+const ENTITIES: Readonly<Record<string, string>> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
+
+/**
+ * Escapes text for HTML, in element text and in attribute values (quoted either way): the one
+ * escape of lib (displays and exercise verdicts use it). Example: escapeHtml('<b a="1">') is
+ * `&lt;b a=&quot;1&quot;&gt;`.
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]);
 }
 
 /** Shows HTML; the plain-text twin is the HTML without its tags unless `text` is given. */

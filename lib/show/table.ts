@@ -5,6 +5,7 @@
  * Example:
  *   dl.show.table([{ name: "Alice", weight: 133, height: 65 }], { title: "The lecture's data" });
  */
+import { textTable } from "../text-table";
 import { escapeHtml } from "./html";
 import { displayBundle } from "./display";
 
@@ -36,12 +37,8 @@ export function formatTable(
   const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const cells = rows.map((r) => keys.map((k) => cell(r[k])));
   const numeric = keys.map((k) => rows.every((r) => typeof r[k] === "number"));
-  const widths = keys.map((k, j) => Math.max(k.length, ...cells.map((c) => c[j].length)));
-  const pad = (s: string, j: number): string =>
-    numeric[j] ? s.padStart(widths[j]) : s.padEnd(widths[j]);
-  const lines = [keys.map(pad).join("  "), widths.map((w) => "-".repeat(w)).join("  ")];
-  for (const c of cells) lines.push(c.map(pad).join("  "));
-  const text = (options.title ? `${options.title}\n` : "") + lines.join("\n");
+  const lines = textTable([keys, ...cells], { rightAlign: numeric, rule: true });
+  const text = (options.title ? `${options.title}\n` : "") + lines;
   const align = (j: number): string => (numeric[j] ? ' style="text-align:right"' : "");
   const head = keys.map((k, j) => `<th${align(j)}>${escapeHtml(k)}</th>`).join("");
   const body = cells

@@ -113,7 +113,7 @@ describe("table, html, markdown, text, error", () => {
   it("error(e) shows the error's name and escaped message", () => {
     const sent = record();
     show.error(new RangeError("a < b"));
-    expect(sent[0].data["text/html"]).toMatch(/RangeError<\/strong>: a &#60; b/);
+    expect(sent[0].data["text/html"]).toMatch(/RangeError<\/strong>: a &lt; b/);
     expect(sent[0].data["text/plain"]).toBe("RangeError: a < b");
   });
 

@@ -1,0 +1,31 @@
+/**
+ * Rows of cells as an aligned plain-text table: the one layout of every text table the course
+ * prints (gradCheck's result, a model's `summary()`, the text twin of `dl.show.table`). Each
+ * column is as wide as its widest cell, columns are two spaces apart, cells are left-aligned
+ * unless `rightAlign[column]` (numbers), lines carry no trailing spaces, and `rule` underlines the
+ * first row with dashes.
+ *
+ * Example: textTable([["layer", "params"], ["0", "12"]], { rightAlign: [false, true] })
+ *   layer  params
+ *   0          12
+ */
+export function textTable(
+  rows: readonly (readonly string[])[],
+  options: { rightAlign?: readonly boolean[]; rule?: boolean } = {},
+): string {
+  const columns = Math.max(0, ...rows.map((r) => r.length));
+  const widths = Array.from({ length: columns }, (_, c) =>
+    Math.max(...rows.map((r) => (r[c] ?? "").length)),
+  );
+  const line = (cells: readonly string[]) =>
+    widths
+      .map((w, c) => {
+        const cell = cells[c] ?? "";
+        return options.rightAlign?.[c] ? cell.padStart(w) : cell.padEnd(w);
+      })
+      .join("  ")
+      .trimEnd();
+  const lines = rows.map(line);
+  if (options.rule && lines.length > 0) lines.splice(1, 0, widths.map((w) => "-".repeat(w)).join("  "));
+  return lines.join("\n");
+}
