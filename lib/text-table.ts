@@ -26,6 +26,7 @@ export function textTable(
       .join("  ")
       .trimEnd();
   const lines = rows.map(line);
-  if (options.rule && lines.length > 0) lines.splice(1, 0, widths.map((w) => "-".repeat(w)).join("  "));
+  if (options.rule && lines.length > 0)
+    lines.splice(1, 0, widths.map((w) => "-".repeat(w)).join("  "));
   return lines.join("\n");
 }

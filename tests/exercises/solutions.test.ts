@@ -10,10 +10,11 @@ import {
   replaceDeclarations,
   solveNotebook,
 } from "../../tools/solutions/generate";
+import type { Cell, Notebook } from "../../tools/nbformat";
 
 const ROOT = process.cwd();
 
-const code = (source: string, exercise?: string) => ({
+const code = (source: string, exercise?: string): Cell => ({
   cell_type: "code",
   execution_count: null,
   id: `c${source.length}`,
@@ -22,7 +23,7 @@ const code = (source: string, exercise?: string) => ({
   source: source.split(/(?<=\n)/),
 });
 
-function lessonNotebook() {
+function lessonNotebook(): Notebook {
   return {
     cells: [
       code('import * as dl from "../dist";'),

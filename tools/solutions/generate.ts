@@ -10,18 +10,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import ts from "typescript";
-
-/** A notebook cell as nbformat 4 stores it (only the fields used here are typed). */
-interface Cell {
-  cell_type: string;
-  source: string | string[];
-  metadata?: { tags?: string[]; course?: { exercise?: string } };
-  [key: string]: unknown;
-}
-interface Notebook {
-  cells: Cell[];
-  [key: string]: unknown;
-}
+import { type Cell, type Notebook, cellSource } from "../nbformat";
 
 /** One generated solution notebook: where it goes and its exact text. */
 export interface GeneratedFile {
@@ -79,7 +68,7 @@ export function solveNotebook(
 ): Notebook {
   const cells = notebook.cells.map((cell, index) => {
     if (cell.cell_type !== "code") return cell;
-    let text = sourceText(cell);
+    let text = cellSource(cell);
     if (isExerciseCell(cell)) {
       const id = cell.metadata?.course?.exercise as string;
       text = replaceDeclarations(
@@ -143,10 +132,6 @@ function isExerciseCell(cell: Cell): boolean {
     (cell.metadata?.tags ?? []).includes("exercise") &&
     typeof cell.metadata?.course?.exercise === "string"
   );
-}
-
-function sourceText(cell: Cell): string {
-  return Array.isArray(cell.source) ? cell.source.join("") : cell.source;
 }
 
 /** nbformat's line list: every line keeps its "\n" except the last. */
