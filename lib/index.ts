@@ -9,7 +9,8 @@
  */
 export { ShapeError, ArgumentError, NonFiniteError, ReleasedTensorError } from "./errors";
 export { Tensor } from "./tensor/tensor";
-export type { Shape, NestedArray } from "./tensor/tensor";
+export type { NestedArray } from "./tensor/tensor";
+export type { Shape } from "./tensor/shape";
 export * from "./tensor/index";
 export * from "./autograd/index";
 export { Rng, rng } from "./rng";

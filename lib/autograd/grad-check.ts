@@ -1,7 +1,8 @@
 import { ArgumentError } from "../errors";
 import { Rng } from "../rng";
 import { textTable } from "../text-table";
-import { Tensor, strides } from "../tensor/tensor";
+import { Tensor } from "../tensor/tensor";
+import { strides } from "../tensor/shape";
 import { backward } from "./backward";
 import { noGrad } from "../tensor/record";
 

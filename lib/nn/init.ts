@@ -1,6 +1,7 @@
 import { ArgumentError, formatShape } from "../errors";
 import { Rng } from "../rng";
-import { Shape, Tensor, shapeSize } from "../tensor/tensor";
+import { Tensor } from "../tensor/tensor";
+import { Shape, shapeSize } from "../tensor/shape";
 
 /** Makes a tensor of `shape` from an explicit Rng: what layers call to set their weights. */
 export type Initializer = (shape: Shape, rng: Rng) => Tensor;

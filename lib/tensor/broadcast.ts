@@ -1,6 +1,7 @@
 import { ArgumentError, ShapeError, formatShape } from "../errors";
 import { describeValue } from "./check";
-import { Shape, Tensor, shapeSize, strides } from "./tensor";
+import { Tensor } from "./tensor";
+import { Shape, shapeSize, strides } from "./shape";
 import { kernels } from "../kernels/active";
 
 /** A tensor or a plain number (a number acts as a scalar tensor of shape `[]`). */

@@ -1,6 +1,7 @@
 import { formatShape } from "../errors";
 import { tensor } from "./creation";
-import { NestedArray, Tensor, strides } from "./tensor";
+import { NestedArray, Tensor } from "./tensor";
+import { strides } from "./shape";
 
 /**
  * The course's ONE closeness helper, shared by tests and exercise checks.

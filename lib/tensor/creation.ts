@@ -1,6 +1,7 @@
 import { ArgumentError } from "../errors";
 import type { Rng } from "../rng";
-import { NestedArray, Shape, Tensor, shapeSize } from "./tensor";
+import { NestedArray, Tensor } from "./tensor";
+import { Shape, shapeSize } from "./shape";
 import { describeValue, expectFinite, expectInteger, expectRng } from "./check";
 
 /**

@@ -1,6 +1,7 @@
 import { kernels } from "../kernels/active";
 import { attach, gradOf } from "./record";
-import { Shape, Tensor } from "./tensor";
+import { Tensor } from "./tensor";
+import { Shape } from "./shape";
 import { TensorLike, asTensor, broadcastShapes, expandData, sumToShape } from "./broadcast";
 
 /**

@@ -1,7 +1,8 @@
 import { ShapeError, formatShape } from "../errors";
 import { kernels } from "../kernels/active";
 import { attach, gradOf } from "./record";
-import { Tensor, shapeSize } from "./tensor";
+import { Tensor } from "./tensor";
+import { shapeSize } from "./shape";
 import { expectTensor } from "./check";
 import { broadcastIndex, broadcastShapes } from "./broadcast";
 

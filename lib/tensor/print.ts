@@ -1,5 +1,6 @@
 import { formatShape } from "../errors";
-import { Tensor, strides } from "./tensor";
+import { Tensor } from "./tensor";
+import { strides } from "./shape";
 
 /**
  * A tensor as numpy-like text, with its shape:

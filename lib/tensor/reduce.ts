@@ -1,7 +1,8 @@
 import { ArgumentError, ShapeError, formatShape } from "../errors";
 import { kernels } from "../kernels/active";
 import { attach, gradOf } from "./record";
-import { Shape, Tensor, shapeSize, strides } from "./tensor";
+import { Tensor } from "./tensor";
+import { Shape, shapeSize, strides } from "./shape";
 import { broadcastIndex, expandData, sumToShape } from "./broadcast";
 import { expectTensor } from "./check";
 

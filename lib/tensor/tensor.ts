@@ -1,12 +1,10 @@
-import { ArgumentError, ReleasedTensorError, ShapeError, formatShape } from "../errors";
+import { ReleasedTensorError, ShapeError, formatShape } from "../errors";
 import { kernels } from "../kernels/active";
+import { type Shape, flatIndex, shapeSize } from "./shape";
 // Ops are only referenced inside method bodies, so these circular imports are safe in CommonJS.
 import * as ops from "./ops";
 import type { Axes, ReduceOptions } from "./reduce";
 import type { TensorLike } from "./broadcast";
-
-/** A tensor's shape: the size of each axis, outermost first. Images are NCHW. */
-export type Shape = readonly number[];
 
 /** Nested arrays of numbers, as written in a notebook: `[[1, 2], [3, 4]]`. */
 export type NestedArray = number | readonly NestedArray[];
@@ -247,55 +245,4 @@ export class Tensor {
   /** `dl.detach(this)` */ detach(): Tensor {
     return ops.detach(this);
   }
-}
-
-/**
- * The number of elements of a shape: the product of its sizes (1 for `[]`). Throws ArgumentError
- * when `shape` is not an array, ShapeError when a size is not a non-negative integer (naming `op`).
- */
-export function shapeSize(shape: Shape, op = "shape"): number {
-  if (!Array.isArray(shape)) {
-    const got = typeof shape === "string" ? JSON.stringify(shape) : String(shape);
-    throw new ArgumentError(`${op}: shape must be an array of sizes, got ${got}`);
-  }
-  let size = 1;
-  for (const n of shape) {
-    if (!Number.isInteger(n) || n < 0) {
-      throw new ShapeError(
-        `${op}: shape sizes must be non-negative integers, got ${formatShape(shape)}`,
-      );
-    }
-    size *= n;
-  }
-  return size;
-}
-
-/** Row-major strides of a shape: `strides([2, 3, 4])` is `[12, 4, 1]`. */
-export function strides(shape: Shape): number[] {
-  const result = new Array<number>(shape.length);
-  let stride = 1;
-  for (let axis = shape.length - 1; axis >= 0; axis--) {
-    result[axis] = stride;
-    stride *= shape[axis];
-  }
-  return result;
-}
-
-function flatIndex(shape: Shape, indices: readonly number[], op: string): number {
-  if (indices.length !== shape.length) {
-    throw new ArgumentError(
-      `${op}: expected ${shape.length} indices for shape ${formatShape(shape)}, got ${indices.length}`,
-    );
-  }
-  let flat = 0;
-  const s = strides(shape);
-  indices.forEach((i, axis) => {
-    if (!Number.isInteger(i) || i < 0 || i >= shape[axis]) {
-      throw new ArgumentError(
-        `${op}: index ${i} is out of range for axis ${axis} of size ${shape[axis]}`,
-      );
-    }
-    flat += i * s[axis];
-  });
-  return flat;
 }
