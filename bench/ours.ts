@@ -1,4 +1,4 @@
-/** W1–W4 on our engine (lib/), exactly as shared/WORKLOADS.md describes them. */
+/** W1–W4 on our engine (lib/), exactly as bench/README.md describes them. */
 import { dl, kernels, type DL } from "./engine";
 import { cnnData, convData, digitsData, matmulData } from "./data";
 import { convFlop, type Result, type Sizes, type Workload } from "./protocol";

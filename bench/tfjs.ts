@@ -213,7 +213,7 @@ function w3(tf: Tf, sz: Sizes, slow: boolean): Partial {
     seconds,
     check: verdict(ok, `first loss ${first.toFixed(3)}`),
     note: slow
-      ? `timed over ${slowSteps} steps a run (WORKLOADS.md allows it above 1 s a step)`
+      ? `timed over ${slowSteps} steps a run (bench/README.md allows it above 1 s a step)`
       : undefined,
   };
 }

@@ -14,7 +14,7 @@ export function now(): number {
 }
 
 /**
- * Single-op timing per WORKLOADS.md: `warmup` calls, then `samples` samples, each of enough
+ * Single-op timing per bench/README.md: `warmup` calls, then `samples` samples, each of enough
  * back-to-back calls to last ≥ minSeconds; returns the median seconds per call.
  */
 export function timeOp(call: () => void, op: Sizes["op"]): number {

@@ -166,3 +166,26 @@ describe("lib/ layering", () => {
     expect(importsOf(code)).toEqual(["./a", "../b", "./c", "./d", "./single-quoted", "./g", "./h"]);
   });
 });
+
+/**
+ * Module-level `let`s, the state that outlives a call: allowed in the fast kernels (their pool,
+ * scratch and micro-kernel choice), for which kernels run (active.ts), whether ops record
+ * (tensor/record.ts's noGrad) and in the displays and exercises on top; nowhere else.
+ */
+const STATE_ALLOWED = [
+  /^lib\/kernels\/fast\//,
+  /^lib\/kernels\/active\.ts$/,
+  /^lib\/tensor\/record\.ts$/,
+  /^lib\/show\//,
+  /^lib\/exercises\//,
+];
+
+describe("module-level state", () => {
+  it("lives only where the table allows it (all kernel state inside lib/kernels/fast)", () => {
+    const stateful = [...libFiles()]
+      .filter(([, code]) => /^let /m.test(code))
+      .map(([file]) => file)
+      .filter((file) => !STATE_ALLOWED.some((allowed) => allowed.test(file)));
+    expect(stateful).toEqual([]);
+  });
+});

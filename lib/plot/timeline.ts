@@ -16,7 +16,7 @@ export interface TimelineEvent {
   kind?: string;
 }
 
-/** The history the welcome lesson tells (DESIGN.md §5). */
+/** The history the welcome lesson tells, from McCulloch–Pitts (1943) to the 2024 Nobel prizes (lesson 0). */
 export const NEURAL_NETWORK_HISTORY: readonly TimelineEvent[] = Object.freeze([
   { year: 1943, label: "McCulloch–Pitts neuron", kind: "ideas" },
   { year: 1958, label: "Rosenblatt's perceptron", kind: "ideas" },
