@@ -120,9 +120,25 @@ describeKernels("released memory", () => {
     const first = step(3);
     const kept = first.h.grad!.data;
     const copy = Array.from(kept);
+    const gradTensor = step(9).h.grad!; // the gradient tensor itself, its numbers never read
     dl.releaseGraph(first.loss);
     for (let s = 4; s < 8; s++) dl.releaseGraph(step(s).loss);
     expect(Array.from(kept)).toEqual(copy);
+    expect(() => gradTensor.data).not.toThrow(); // its step was not released
+    expect(gradTensor.released).toBe(false);
+  });
+
+  it("a gradient tensor kept without reading it is released with its step: ReleasedTensorError", () => {
+    const w = dl.randn([WIDTH], dl.rng(8));
+    w.requiresGrad = true;
+    const h = dl.relu(w);
+    const loss = dl.mean(h);
+    dl.backward(loss);
+    const g = h.grad!;
+    dl.releaseGraph(loss);
+    for (let s = 0; s < 3; s++) dl.mean(dl.relu(dl.mul(w, s))); // the next steps' ops
+    expect(() => g.data).toThrow(dl.ReleasedTensorError);
+    expect(() => g.toArray()).toThrow(dl.ReleasedTensorError);
   });
 
   it("backward after releaseGraph is a ReleasedTensorError naming the released tensor", () => {
