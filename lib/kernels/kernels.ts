@@ -57,7 +57,7 @@ export interface Kernels {
 
   /** out = max(0, x) elementwise (NaN stays NaN). */
   reluForward(x: Float64Array): Float64Array;
-  /** dx += gradOut where x > 0 (or x is NaN, as in PyTorch), 0 where x ≤ 0. */
+  /** dx += gradOut · relu′(x): relu′ is 1 where x > 0 (or x is NaN, as in PyTorch), 0 where x ≤ 0. */
   reluBackward(x: Float64Array, gradOut: Float64Array, dx: Float64Array): void;
 }
 
