@@ -22,5 +22,5 @@ export const pendingLessonsB: {
     "patience",
     "predictedStopEpoch",
   ],
-  proseNumbers: [],
+  proseNumbers: ["05-backprop", "06-gradient-descent", "07-cnn", "08-regularization"],
 };

@@ -1,0 +1,49 @@
+// Numbers that the prose of lessons 00–04 states and that are no output of the lesson, each with
+// its reason (the number-pinning guard, tests/notebooks/prose-numbers.test.ts, accepts these and
+// nothing else without an output that shows them). Written as the guard reads them: without
+// thousands separators ("131072"), powers of ten as "1e-6".
+
+/** Numbers of a lesson's prose that no output shows, and why that is right. */
+export interface NotAnOutput {
+  readonly numbers: readonly string[];
+  readonly why: string;
+}
+
+export const PROSE_ALLOW_00_04: Record<string, readonly NotAnOutput[]> = {
+  "01-neuron": [
+    {
+      numbers: ["1943", "1958", "2013"],
+      why: "years of the history (McCulloch–Pitts, Rosenblatt, maxout)",
+    },
+    {
+      numbers: ["512", "256", "131072"],
+      why: "the sizes of the predicted ReLU layer, given in the question",
+    },
+  ],
+  "02-perceptron": [
+    { numbers: ["1958", "1962"], why: "years: Rosenblatt's perceptron, Novikoff's proof" },
+    { numbers: ["0.25"], why: "the bias of the worked step, and its z, written out by hand" },
+  ],
+  "03-xor": [
+    { numbers: ["1969"], why: "the year of Minsky and Papert's Perceptrons" },
+    {
+      numbers: ["0.3", "0.2", "0.25", "0.05", "0.5", "1.5", "1000"],
+      why: "settings of the runs (initial weights, learning rates, thresholds, epochs), given in the prose and the code",
+    },
+  ],
+  "04-mlp": [
+    {
+      numbers: ["1989"],
+      why: "the year of the universal approximation theorem (Cybenko; Hornik, Stinchcombe and White)",
+    },
+    {
+      numbers: ["135", "66"],
+      why: "the lecture's centring constants (weight − 135 lb, height − 66 in)",
+    },
+    { numbers: ["0.1"], why: "the learning rate of the training run, a setting" },
+    {
+      numbers: ["128", "63", "155", "68", "0.0949"],
+      why: "inputs of the two new people, and the sum of the worked example",
+    },
+  ],
+};
