@@ -15,20 +15,19 @@ export const PROSE_ALLOW_00_04: Record<string, readonly NotAnOutput[]> = {
       numbers: ["1943", "1958", "2013"],
       why: "years of the history (McCulloch–Pitts, Rosenblatt, maxout)",
     },
-    {
-      numbers: ["512", "256", "131072"],
-      why: "the sizes of the predicted ReLU layer, given in the question",
-    },
   ],
   "02-perceptron": [
     { numbers: ["1958", "1962"], why: "years: Rosenblatt's perceptron, Novikoff's proof" },
-    { numbers: ["0.25"], why: "the bias of the worked step, and its z, written out by hand" },
   ],
   "03-xor": [
-    { numbers: ["1969"], why: "the year of Minsky and Papert's Perceptrons" },
+    { numbers: ["1969", "1986"], why: "years: Minsky and Papert's Perceptrons, backpropagation" },
     {
-      numbers: ["0.3", "0.2", "0.25", "0.05", "0.5", "1.5", "1000"],
-      why: "settings of the runs (initial weights, learning rates, thresholds, epochs), given in the prose and the code",
+      numbers: ["0.3", "0.2", "0.25", "0.05"],
+      why: "the shuffled run's settings (initial weights, bias, learning rate), given to the code",
+    },
+    {
+      numbers: ["0.5", "1.5"],
+      why: "thresholds of the hand-made units and the MLP's learning rate, given to the code",
     },
   ],
   "04-mlp": [
@@ -40,10 +39,9 @@ export const PROSE_ALLOW_00_04: Record<string, readonly NotAnOutput[]> = {
       numbers: ["135", "66"],
       why: "the lecture's centring constants (weight − 135 lb, height − 66 in)",
     },
-    { numbers: ["0.1"], why: "the learning rate of the training run, a setting" },
     {
-      numbers: ["128", "63", "155", "68", "0.0949"],
-      why: "inputs of the two new people, and the sum of the worked example",
+      numbers: ["1.5", "800", "2000"],
+      why: "settings: the two-input fit's square and epochs, the symmetry runs' epochs",
     },
   ],
 };
