@@ -6,6 +6,7 @@
  *   try { dl.matmul(a, b) } catch (e) { if (e instanceof dl.ShapeError) … }
  *   // ShapeError: matmul: inner dimensions must match, got [2, 3] @ [4, 5]
  */
+import { formatValue } from "./format-value";
 
 /** Shapes that do not fit the op: names the op and every shape involved. */
 export class ShapeError extends Error {
@@ -27,7 +28,10 @@ export class ReleasedTensorError extends Error {
   override readonly name = "ReleasedTensorError";
 }
 
-/** Formats a shape for error messages: `[2, 3]`. */
+/**
+ * Formats a shape for error messages: `[2, 3]`. Bounded like every value in a message (a shape of
+ * a million sizes, or of odd values, prints a few of them and the count; see format-value.ts).
+ */
 export function formatShape(shape: readonly number[]): string {
-  return `[${shape.join(", ")}]`;
+  return formatValue(shape);
 }

@@ -1,5 +1,6 @@
 import { ArgumentError, ShapeError, formatShape } from "../errors";
 import { Tensor } from "../tensor/tensor";
+import { describeValue, expectTensor } from "../tensor/check";
 import { reverseTopologicalOrder } from "./graph";
 import { addGrad } from "./record";
 
@@ -13,6 +14,8 @@ import { addGrad } from "./record";
  * Example: const loss = dl.mean(dl.square(dl.sub(yHat, y))); dl.backward(loss); w.grad. Lesson 5.
  */
 export function backward(root: Tensor, gradOut?: Tensor): void {
+  expectTensor("backward", "root", root);
+  if (gradOut !== undefined) expectTensor("backward", "gradOut", gradOut);
   if (gradOut === undefined && root.size !== 1) {
     throw new ShapeError(
       `backward: the root must have one element (a loss) unless gradOut is given, got shape ${formatShape(root.shape)}`,
@@ -39,10 +42,17 @@ export function backward(root: Tensor, gradOut?: Tensor): void {
 /** Sets the gradients of the given tensors to zero (keeping their buffers). Example: dl.zeroGrad(params). */
 export function zeroGrad(tensors: Tensor | Iterable<Tensor>): void {
   const list = tensors instanceof Tensor ? [tensors] : tensors;
-  for (const t of list) t.grad?.data.fill(0);
+  const iterable = list as { [Symbol.iterator]?: unknown } | null | undefined;
+  if (typeof iterable !== "object" || typeof iterable?.[Symbol.iterator] !== "function") {
+    throw new ArgumentError(
+      `zeroGrad: expected a Tensor or an array of tensors, got ${describeValue(tensors)}`,
+    );
+  }
+  for (const t of list) expectTensor("zeroGrad", "each tensor", t).grad?.data.fill(0);
 }
 
 /** The same numbers, cut from the graph: no gradient flows through it. Example: dl.detach(yHat). */
 export function detach(t: Tensor): Tensor {
+  expectTensor("detach", "t", t);
   return new Tensor(t.data, t.shape);
 }

@@ -1,5 +1,7 @@
 import { Tensor } from "../tensor/tensor";
 import { allocate } from "../kernels/buffer-pool";
+import { ArgumentError } from "../errors";
+import { describeValue } from "../format-value";
 
 /**
  * How ops record themselves for reverse-mode autograd. An op computes its output's data, then, if
@@ -15,6 +17,9 @@ let gradEnabled = true;
 
 /** Runs `fn` without recording any op (evaluation, optimizer updates); returns its result. */
 export function noGrad<T>(fn: () => T): T {
+  if (typeof fn !== "function") {
+    throw new ArgumentError(`noGrad: expected a function to run, got ${describeValue(fn)}`);
+  }
   const previous = gradEnabled;
   gradEnabled = false;
   try {

@@ -1,5 +1,6 @@
 import { recycle, wrapCount } from "../kernels/buffer-pool";
 import { Tensor } from "../tensor/tensor";
+import { expectTensor } from "../tensor/check";
 import { reverseTopologicalOrder } from "./graph";
 
 /**
@@ -19,6 +20,7 @@ import { reverseTopologicalOrder } from "./graph";
  *          dl.backward(loss); opt.step(); dl.releaseGraph(loss);
  */
 export function releaseGraph(root: Tensor): number {
+  expectTensor("releaseGraph", "root", root);
   const nodes = reverseTopologicalOrder(root).filter((t) => t.backwardFn !== null);
   // how many of the released tensors wrap each buffer: recycle only when that is all its wrappers
   const inGraph = new Map<Float64Array, number>();

@@ -2,7 +2,8 @@ import { adoptGrad, attach } from "../autograd/record";
 import { ShapeError, formatShape } from "../errors";
 import { matmulInto } from "../kernels/matmul";
 import { Tensor } from "../tensor/tensor";
-import { expectInteger, expectTensor } from "../tensor/check";
+import { expectInteger, expectOptions, expectTensor } from "../tensor/check";
+import { checkSize } from "../tensor/limits";
 import { InitOptions, glorotUniform, layerRng } from "./init";
 import { Module } from "./module";
 import { allocate } from "../kernels/buffer-pool";
@@ -21,6 +22,8 @@ export function gradBuffer(t: Tensor): Float64Array {
  */
 export function linear(x: Tensor, w: Tensor, b: Tensor | null, op = "linear"): Tensor {
   expectTensor(op, "x", x);
+  expectTensor(op, "w", w);
+  if (b !== null && b !== undefined) expectTensor(op, "b (a Tensor or null)", b);
   const [k, m] = w.shape;
   if (x.rank !== 2 || w.rank !== 2 || x.shape[1] !== k || (b && (b.rank !== 1 || b.size !== m))) {
     throw new ShapeError(
@@ -66,7 +69,8 @@ export class Linear extends Module {
     super();
     expectInteger("Linear", "inFeatures", inFeatures, 1);
     expectInteger("Linear", "outFeatures", outFeatures, 1);
-    const rng = layerRng("Linear", options);
+    checkSize("Linear", [inFeatures, outFeatures], "weight");
+    const rng = layerRng("Linear", expectOptions("Linear", options));
     const init = options.init ?? glorotUniform;
     this.weight = this.addParameter("weight", init([inFeatures, outFeatures], rng));
     this.bias =

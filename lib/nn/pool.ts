@@ -7,6 +7,7 @@ import {
   pool2dDims,
 } from "../kernels/pool2d";
 import { Tensor } from "../tensor/tensor";
+import { expectOptions, expectTensor } from "../tensor/check";
 import { Module } from "./module";
 
 /** Options of the pooling ops: a square window of `size`, moved by `stride` (default size). */
@@ -23,7 +24,8 @@ export interface PoolOptions {
  * Example: the lecture's 4x4 [[4,1,5,0],[7,8,9,8],[3,5,6,5],[2,4,1,0]], size 2 → [[8,9],[5,6]].
  */
 export function maxPool2d(x: Tensor, options: PoolOptions): Tensor {
-  const d = pool2dDims(x.shape, options);
+  expectTensor("maxPool2d", "x", x);
+  const d = pool2dDims(x.shape, expectOptions("maxPool2d", options));
   const { out, argmax } = maxPool2dForward(x.data, d);
   const y = new Tensor(out, [d.n, d.c, d.oh, d.ow]);
   return attach(y, "maxPool2d", [x], () =>
@@ -36,7 +38,8 @@ export function maxPool2d(x: Tensor, options: PoolOptions): Tensor {
  * shared equally. Shapes as `maxPool2d`. Lesson 7. Example: dl.nn.avgPool2d(x, { size: 2 })
  */
 export function avgPool2d(x: Tensor, options: PoolOptions): Tensor {
-  const d = pool2dDims(x.shape, options);
+  expectTensor("avgPool2d", "x", x);
+  const d = pool2dDims(x.shape, expectOptions("avgPool2d", options));
   const y = new Tensor(avgPool2dForward(x.data, d), [d.n, d.c, d.oh, d.ow]);
   return attach(y, "avgPool2d", [x], () => adoptGrad(x, avgPool2dBackward(y.grad!.data, d)));
 }
@@ -45,6 +48,7 @@ export function avgPool2d(x: Tensor, options: PoolOptions): Tensor {
 export class MaxPool2d extends Module {
   constructor(readonly options: PoolOptions) {
     super();
+    expectOptions("MaxPool2d", options);
   }
 
   override describe(): string {
@@ -60,6 +64,7 @@ export class MaxPool2d extends Module {
 export class AvgPool2d extends Module {
   constructor(readonly options: PoolOptions) {
     super();
+    expectOptions("AvgPool2d", options);
   }
 
   override describe(): string {

@@ -7,19 +7,10 @@
  * Used by every lesson indirectly (a student passing an array where a tensor is expected).
  */
 import { ArgumentError } from "../errors";
+import { describeValue } from "../format-value";
 import { Tensor } from "./tensor";
 
-/** A short description of a value for error messages: `the string "w"`, `an array of length 2`. */
-export function describeValue(value: unknown): string {
-  if (value === null) return "null";
-  if (value === undefined) return "undefined";
-  if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
-  if (Array.isArray(value)) return `an array of length ${value.length} (wrap it with dl.tensor(…))`;
-  if (typeof value === "number") return String(value);
-  if (typeof value === "function") return "a function";
-  if (typeof value === "object") return `an object (${value.constructor?.name ?? "no class"})`;
-  return `a ${typeof value}`;
-}
+export { describeValue };
 
 /** Returns `x` when it is a Tensor; throws ArgumentError `op: name must be a Tensor, got …`. */
 export function expectTensor(op: string, name: string, x: unknown): Tensor {
@@ -46,4 +37,18 @@ export function expectRng<R>(op: string, rng: R): R {
   const r = rng as { uniform?: unknown; normal?: unknown } | null | undefined;
   if (typeof r?.uniform === "function" && typeof r?.normal === "function") return rng;
   throw new ArgumentError(`${op}: rng must be an Rng (dl.rng(seed)), got ${describeValue(rng)}`);
+}
+
+/** Returns `options` when it is an object (not null, not an array); else ArgumentError naming `op`. */
+export function expectOptions<T>(op: string, options: T, name = "options"): T {
+  if (typeof options === "object" && options !== null && !Array.isArray(options)) return options;
+  throw new ArgumentError(
+    `${op}: ${name} must be an object ({ … }), got ${describeValue(options)}`,
+  );
+}
+
+/** Returns `f` when it is a function; else ArgumentError `op: name must be a function, got …`. */
+export function expectFunction<F>(op: string, name: string, f: F): F {
+  if (typeof f === "function") return f;
+  throw new ArgumentError(`${op}: ${name} must be a function, got ${describeValue(f)}`);
 }

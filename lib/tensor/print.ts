@@ -1,5 +1,6 @@
 import { formatShape } from "../errors";
 import { Tensor, strides } from "./tensor";
+import { expectTensor } from "./check";
 
 /**
  * A tensor as numpy-like text, with its shape:
@@ -10,6 +11,7 @@ import { Tensor, strides } from "./tensor";
  * entries of each axis around "...". Tensor's toString and console.log use it. Lesson 0.
  */
 export function formatTensor(t: Tensor): string {
+  expectTensor("formatTensor", "t", t);
   const summarise = t.size > 1000;
   const format = cellFormatter(t.data);
   // Two passes over the shown numbers only: the first measures the column width, the second pads.

@@ -5,7 +5,7 @@ import { splitAt } from "./shape-ops";
 import { add, sub } from "./elementwise";
 import { exp, log } from "./unary";
 import { detach } from "../autograd/backward";
-import { expectTensor } from "./check";
+import { expectOptions, expectTensor } from "./check";
 import { allocate } from "../kernels/buffer-pool";
 
 /**
@@ -75,6 +75,7 @@ function softmaxLike(op: string, x: Tensor, axis: number, takeLog: boolean): Ten
  */
 export function logSumExp(x: Tensor, axes?: Axes, options: ReduceOptions = {}): Tensor {
   expectTensor("logSumExp", "x", x);
+  expectOptions("logSumExp", options);
   const m = detach(max(x, axes, { keepDims: true }));
   const lse = add(log(sum(exp(sub(x, m)), axes, { keepDims: true })), m);
   if (options.keepDims) return lse;
