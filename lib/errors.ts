@@ -6,7 +6,7 @@
  *   try { dl.matmul(a, b) } catch (e) { if (e instanceof dl.ShapeError) … }
  *   // ShapeError: matmul: inner dimensions must match, got [2, 3] @ [4, 5]
  */
-import { formatValue } from "./format-value";
+import { describeValue, formatValue } from "./format-value";
 
 /** Shapes that do not fit the op: names the op and every shape involved. */
 export class ShapeError extends Error {
@@ -34,4 +34,18 @@ export class ReleasedTensorError extends Error {
  */
 export function formatShape(shape: readonly number[]): string {
   return formatValue(shape);
+}
+
+/** Returns `options` when it is an object (not null, not an array); else ArgumentError naming `op`. */
+export function expectOptions<T>(op: string, options: T, name = "options"): T {
+  if (typeof options === "object" && options !== null && !Array.isArray(options)) return options;
+  throw new ArgumentError(
+    `${op}: ${name} must be an object ({ … }), got ${describeValue(options)}`,
+  );
+}
+
+/** Returns `f` when it is a function; else ArgumentError `op: name must be a function, got …`. */
+export function expectFunction<F>(op: string, name: string, f: F): F {
+  if (typeof f === "function") return f;
+  throw new ArgumentError(`${op}: ${name} must be a function, got ${describeValue(f)}`);
 }

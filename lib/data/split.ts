@@ -7,6 +7,12 @@ import { allocate } from "../kernels/buffer-pool";
 
 /** The rows (first-axis slices) of `t` at `indices`, as a new tensor without gradient. */
 export function takeRows(t: Tensor, indices: readonly number[]): Tensor {
+  expectTensor("takeRows", "t", t);
+  if (!Array.isArray(indices as unknown)) {
+    throw new ArgumentError(
+      `takeRows: indices must be an array of row numbers, got ${describeValue(indices)}`,
+    );
+  }
   const rowSize = t.shape[0] === 0 ? 0 : t.size / t.shape[0];
   const out = allocate(indices.length * rowSize);
   indices.forEach((r, i) => {
@@ -53,7 +59,7 @@ export function trainTestSplit(
   const nTest = testSize < 1 ? Math.round(n * testSize) : testSize;
   if (!(testSize > 0) || !Number.isInteger(nTest) || nTest < 1 || nTest >= n) {
     throw new ArgumentError(
-      `trainTestSplit: testSize must be a fraction in (0, 1) or a row count in [1, ${n - 1}], got ${testSize}`,
+      `trainTestSplit: testSize must be a fraction in (0, 1) or a row count in [1, ${n - 1}], got ${describeValue(testSize)}`,
     );
   }
   const order = rng.permutation(n);
@@ -76,7 +82,9 @@ export function batches(data: Dataset, options: { batchSize: number; rng?: Rng }
   const n = checkDataset("batches", data);
   const { batchSize, rng } = options;
   if (!Number.isInteger(batchSize) || batchSize < 1) {
-    throw new ArgumentError(`batches: batchSize must be an integer ≥ 1, got ${batchSize}`);
+    throw new ArgumentError(
+      `batches: batchSize must be an integer ≥ 1, got ${describeValue(batchSize)}`,
+    );
   }
   const order = rng ? rng.permutation(n) : Array.from({ length: n }, (_, i) => i);
   const result: Dataset[] = [];
@@ -138,7 +146,9 @@ export function standardize(x: Tensor): Standardizer {
 export function oneHot(labels: Tensor | readonly number[], classes: number): Tensor {
   const values = labels instanceof Tensor ? Array.from(labels.data) : labels;
   if (!Number.isInteger(classes) || classes < 1) {
-    throw new ArgumentError(`oneHot: classes must be an integer ≥ 1, got ${classes}`);
+    throw new ArgumentError(
+      `oneHot: classes must be an integer ≥ 1, got ${describeValue(classes)}`,
+    );
   }
   const out = allocate(values.length * classes);
   values.forEach((c, i) => {

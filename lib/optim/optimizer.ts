@@ -18,10 +18,11 @@ export abstract class Optimizer {
   steps = 0;
 
   constructor(
-    private readonly op: string,
+    private op: string,
     params: readonly Tensor[],
     lr: number,
   ) {
+    if (typeof op !== "string") this.op = op = "Optimizer";
     checkPositive(op, "lr", lr);
     if (!Array.isArray(params)) {
       throw new ArgumentError(

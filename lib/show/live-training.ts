@@ -12,6 +12,7 @@
 import { isInKernel } from "./display";
 import { chart } from "./chart";
 import { liveSpec, statusLine } from "./live-spec";
+import { expectOptions } from "../errors";
 
 /** Where training stands: `epoch` is 1-based (the epoch in progress), `step` counts batches done in it. */
 export interface TrainingProgress {
@@ -46,6 +47,7 @@ const MAX_SAMPLES = 600;
 
 /** Creates the display (nothing is shown until the first `update`). */
 export function liveTrainingDisplay(options: LiveTrainingOptions = {}): LiveTrainingDisplay {
+  expectOptions("liveTrainingDisplay", options);
   const kernel = options.kernel ?? isInKernel();
   return kernel ? new KernelDisplay(options) : new TextDisplay(options);
 }

@@ -26,6 +26,7 @@ export function asTensor(x: TensorLike, op = "asTensor", name = "x"): Tensor {
  * Used from lesson 1 on (adding a bias to every row).
  */
 export function broadcastShapes(a: Shape, b: Shape, op = "broadcast"): number[] {
+  if (typeof op !== "string") op = "broadcastShapes";
   for (const [name, s] of [
     ["a", a],
     ["b", b],

@@ -6,11 +6,11 @@
  *   ArgumentError: matmul: b must be a Tensor, got the string "w"
  * Used by every lesson indirectly (a student passing an array where a tensor is expected).
  */
-import { ArgumentError } from "../errors";
+import { ArgumentError, expectFunction, expectOptions } from "../errors";
 import { describeValue } from "../format-value";
 import { Tensor } from "./tensor";
 
-export { describeValue };
+export { describeValue, expectFunction, expectOptions };
 
 /** Returns `x` when it is a Tensor; throws ArgumentError `op: name must be a Tensor, got …`. */
 export function expectTensor(op: string, name: string, x: unknown): Tensor {
@@ -37,18 +37,4 @@ export function expectRng<R>(op: string, rng: R): R {
   const r = rng as { uniform?: unknown; normal?: unknown } | null | undefined;
   if (typeof r?.uniform === "function" && typeof r?.normal === "function") return rng;
   throw new ArgumentError(`${op}: rng must be an Rng (dl.rng(seed)), got ${describeValue(rng)}`);
-}
-
-/** Returns `options` when it is an object (not null, not an array); else ArgumentError naming `op`. */
-export function expectOptions<T>(op: string, options: T, name = "options"): T {
-  if (typeof options === "object" && options !== null && !Array.isArray(options)) return options;
-  throw new ArgumentError(
-    `${op}: ${name} must be an object ({ … }), got ${describeValue(options)}`,
-  );
-}
-
-/** Returns `f` when it is a function; else ArgumentError `op: name must be a function, got …`. */
-export function expectFunction<F>(op: string, name: string, f: F): F {
-  if (typeof f === "function") return f;
-  throw new ArgumentError(`${op}: ${name} must be a function, got ${describeValue(f)}`);
 }

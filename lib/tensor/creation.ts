@@ -1,7 +1,7 @@
 import { ArgumentError } from "../errors";
 import type { Rng } from "../data/rng";
 import { NestedArray, Shape, Tensor, shapeSize } from "./tensor";
-import { describeValue, expectFinite, expectInteger, expectRng } from "./check";
+import { describeValue, expectFinite, expectInteger, expectOptions, expectRng } from "./check";
 import { MAX_RANK, checkSize } from "./limits";
 import { formatValue } from "../format-value";
 
@@ -154,6 +154,7 @@ export function randn(
   rng: Rng,
   options: { mean?: number; std?: number } = {},
 ): Tensor {
+  expectOptions("randn", options);
   const { mean = 0, std = 1 } = options;
   expectRng("randn", rng);
   expectFinite("randn", "mean", mean);
@@ -171,6 +172,7 @@ export function rand(
   rng: Rng,
   options: { low?: number; high?: number } = {},
 ): Tensor {
+  expectOptions("rand", options);
   const { low = 0, high = 1 } = options;
   expectRng("rand", rng);
   if (!(expectFinite("rand", "low", low) <= expectFinite("rand", "high", high))) {

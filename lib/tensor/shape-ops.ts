@@ -38,6 +38,11 @@ export function reshape(x: Tensor, shape: Shape): Tensor {
 /** Flattens the axes from `startAxis` on into one: [N, C, H, W] with startAxis 1 → [N, C·H·W]. */
 export function flatten(x: Tensor, startAxis = 0): Tensor {
   expectTensor("flatten", "x", x);
+  if (typeof startAxis !== "number") {
+    throw new ArgumentError(
+      `flatten: startAxis must be an axis number, got ${describeValue(startAxis)}`,
+    );
+  }
   const start = startAxis < 0 ? startAxis + x.rank : startAxis;
   if (!Number.isInteger(start) || start < 0 || start > Math.max(0, x.rank - 1)) {
     throw new ArgumentError(

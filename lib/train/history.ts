@@ -1,4 +1,4 @@
-import { ArgumentError } from "../errors";
+import { ArgumentError, expectOptions } from "../errors";
 
 /**
  * What `fit` returns: one value per completed epoch for the loss and every metric (training, and
@@ -27,6 +27,12 @@ export interface History {
 
 /** Every per-epoch series under one flat name: loss, valLoss, accuracy, valAccuracy, … */
 export function historySeries(h: History): Record<string, number[]> {
+  expectOptions("historySeries", h, "history (what fit returns)");
+  if (!Array.isArray(h.loss) || !Array.isArray(h.valLoss) || typeof h.metrics !== "object") {
+    throw new ArgumentError(
+      "historySeries: expected a History from dl.train.fit ({ loss, valLoss, metrics, … })",
+    );
+  }
   const series: Record<string, number[]> = { loss: h.loss };
   if (h.valLoss.length > 0) series.valLoss = h.valLoss;
   for (const [name, values] of Object.entries(h.metrics)) series[name] = values;
