@@ -2,6 +2,7 @@ import { ArgumentError, NonFiniteError, ShapeError, formatShape } from "../error
 import { Tensor } from "../tensor/tensor";
 import { describeValue, expectRng, expectTensor } from "../tensor/check";
 import { Rng } from "./rng";
+import { checkSize } from "../tensor/limits";
 import { Dataset } from "./toy";
 import { allocate } from "../kernels/buffer-pool";
 
@@ -144,12 +145,18 @@ export function standardize(x: Tensor): Standardizer {
  * labels[i]. Lesson 7. Example: dl.data.oneHot(dl.tensor([2, 0]), 3)  // [[0,0,1],[1,0,0]]
  */
 export function oneHot(labels: Tensor | readonly number[], classes: number): Tensor {
+  if (!(labels instanceof Tensor) && !Array.isArray(labels)) {
+    throw new ArgumentError(
+      `oneHot: labels must be a Tensor or an array of class indices, got ${describeValue(labels)}`,
+    );
+  }
   const values = labels instanceof Tensor ? Array.from(labels.data) : labels;
   if (!Number.isInteger(classes) || classes < 1) {
     throw new ArgumentError(
       `oneHot: classes must be an integer ≥ 1, got ${describeValue(classes)}`,
     );
   }
+  checkSize("oneHot", [values.length, classes], "output");
   const out = allocate(values.length * classes);
   values.forEach((c, i) => {
     if (!Number.isInteger(c) || c < 0 || c >= classes) {

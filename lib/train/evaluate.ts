@@ -88,7 +88,7 @@ export function evaluate(
   const lossT: unknown = noGrad(() => options.loss(yPred, data.y));
   const result: Record<string, number> = { loss: expectScalar("evaluate", "loss", lossT).item() };
   for (const name of options.metrics ?? []) {
-    if (!Object.prototype.hasOwnProperty.call(METRICS, name)) {
+    if (typeof name !== "string" || !Object.prototype.hasOwnProperty.call(METRICS, name)) {
       throw new ArgumentError(
         `evaluate: unknown metric ${formatValue(name)}, expected one of ${Object.keys(METRICS).join(", ")}`,
       );

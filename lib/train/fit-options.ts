@@ -111,7 +111,7 @@ export function checkFitInputs(model: Module, data: Dataset, o: FitOptions): voi
     );
   }
   for (const name of o.metrics ?? []) {
-    if (!Object.prototype.hasOwnProperty.call(METRICS, name)) {
+    if (typeof name !== "string" || !Object.prototype.hasOwnProperty.call(METRICS, name)) {
       const known = Object.keys(METRICS).join(", ");
       throw new ArgumentError(`fit: unknown metric ${formatValue(name)}, expected one of ${known}`);
     }
