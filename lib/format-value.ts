@@ -21,10 +21,9 @@ const MAX_LENGTH = 200;
 /** `text` cut to `max` characters with "…" (by code points, so no surrogate is split). */
 export function truncate(text: string, max = MAX_TEXT): string {
   if (text.length <= max) return text;
-  return Array.from(text.slice(0, max + 1))
-    .slice(0, max - 1)
-    .join("")
-    .concat("…");
+  const points = Array.from(text.slice(0, 2 * max)); // a code point is at most 2 code units
+  if (points.length <= max && text.length <= 2 * max) return text;
+  return points.slice(0, max - 1).join("") + "…";
 }
 
 /** Runs `show`; any throw (a Proxy trap, a getter, a toString) gives a fixed phrase instead. */
