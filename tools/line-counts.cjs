@@ -9,7 +9,9 @@ const FILE_LIMIT = 300;
 const ENGINE = ["tensor", "autograd", "nn", "optim", "train", "data", "kernels"];
 // 6000 until the performance work (issue 11) added the WebAssembly matmul backend and the buffer
 // pool (~350 lines of kernels beside their plain references); 6200 leaves room for little else.
-const ENGINE_BUDGET = 6200;
+// 6600 since issue 21: ~490 lines of argument checks (sizes against one limit, named errors for
+// every public function, loss domains), most of them one line at the top of a function.
+const ENGINE_BUDGET = 6600;
 const TOTAL_BUDGET = 13000;
 
 function walk(dir) {
