@@ -6,6 +6,7 @@
  *   try { dl.matmul(a, b) } catch (e) { if (e instanceof dl.ShapeError) … }
  *   // ShapeError: matmul: inner dimensions must match, got [2, 3] @ [4, 5]
  */
+import { describeValue, formatValue } from "./format-value";
 
 /** Shapes that do not fit the op: names the op and every shape involved. */
 export class ShapeError extends Error {
@@ -27,7 +28,24 @@ export class ReleasedTensorError extends Error {
   override readonly name = "ReleasedTensorError";
 }
 
-/** Formats a shape for error messages: `[2, 3]`. */
+/**
+ * Formats a shape for error messages: `[2, 3]`. Bounded like every value in a message (a shape of
+ * a million sizes, or of odd values, prints a few of them and the count; see format-value.ts).
+ */
 export function formatShape(shape: readonly number[]): string {
-  return `[${shape.join(", ")}]`;
+  return formatValue(shape);
+}
+
+/** Returns `options` when it is an object (not null, not an array); else ArgumentError naming `op`. */
+export function expectOptions<T>(op: string, options: T, name = "options"): T {
+  if (typeof options === "object" && options !== null && !Array.isArray(options)) return options;
+  throw new ArgumentError(
+    `${op}: ${name} must be an object ({ … }), got ${describeValue(options)}`,
+  );
+}
+
+/** Returns `f` when it is a function; else ArgumentError `op: name must be a function, got …`. */
+export function expectFunction<F>(op: string, name: string, f: F): F {
+  if (typeof f === "function") return f;
+  throw new ArgumentError(`${op}: ${name} must be a function, got ${describeValue(f)}`);
 }

@@ -1,4 +1,5 @@
 import { ArgumentError } from "./errors";
+import { describeValue } from "./format-value";
 
 /**
  * A seeded pseudo-random generator (sfc32, a small fast counter generator), the only source of
@@ -21,7 +22,7 @@ export class Rng {
 
   constructor(readonly seed: number) {
     if (!Number.isSafeInteger(seed)) {
-      throw new ArgumentError(`rng: seed must be an integer, got ${String(seed)}`);
+      throw new ArgumentError(`rng: seed must be an integer, got ${describeValue(seed)}`);
     }
     // Split the seed into the four 32-bit words of the state, then warm the generator up.
     this.a = 0x9e3779b9;
@@ -65,7 +66,9 @@ export class Rng {
   /** An integer in [low, high): `rng.int(0, 10)` is a digit. */
   int(low: number, high: number): number {
     if (!Number.isInteger(low) || !Number.isInteger(high) || high <= low) {
-      throw new ArgumentError(`rng.int: expected integers low < high, got ${low}, ${high}`);
+      throw new ArgumentError(
+        `rng.int: expected integers low < high, got ${describeValue(low)}, ${describeValue(high)}`,
+      );
     }
     return low + Math.floor(this.uniform() * (high - low));
   }

@@ -16,10 +16,11 @@ export * from "./train/index";
 
 /** lib/train's `fit` (see lib/train/fit.ts) with the live display when `display` is "auto". */
 export function fit(model: Module, data: Dataset, options: FitOptions): History {
-  const display = options?.display ?? "auto";
-  if (display !== "auto") return fitWith(model, data, options);
+  // anything but an options object goes as it is: fit names what is wrong with it
+  if (options === null || typeof options !== "object") return fitWith(model, data, options);
+  if ((options.display ?? "auto") !== "auto") return fitWith(model, data, options);
   return fitWith(model, data, {
     ...options,
-    display: liveTrainingDisplay({ title: options?.title }),
+    display: liveTrainingDisplay({ title: options.title }),
   });
 }

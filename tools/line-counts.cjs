@@ -11,11 +11,14 @@ const path = require("node:path");
 const FILE_LIMIT = 300;
 const STUDENT = ["tensor", "autograd", "nn", "optim", "train", "data", "kernels"];
 const FAST = "lib/kernels/fast";
-// 6200 was the engine's budget before the kernel seam (issue 18), kernels' fast code included;
-// the part a student reads keeps that budget (not raised), the fast kernels get their own.
-const STUDENT_BUDGET = 6200;
+// The engine's budget was 6200, fast kernels included; 6600 since issue 21's argument checks
+// (~490 lines, most of them one line at the top of a function). The kernel seam (issue 18) moved
+// the fast kernels out, to their own budget, without raising this one: what a student reads came
+// to 5598 lines before those checks, 6223 with them.
+const STUDENT_BUDGET = 6600;
 const FAST_BUDGET = 1200;
-const TOTAL_BUDGET = 13000;
+// 13000 until issues 17 (the exercises of lessons 0–4), 18 and 21 together passed it.
+const TOTAL_BUDGET = 13500;
 
 function walk(dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

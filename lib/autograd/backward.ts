@@ -1,6 +1,7 @@
 import { ArgumentError, ReleasedTensorError, ShapeError, formatShape } from "../errors";
 import { Tensor } from "../tensor/tensor";
 import { gradOf } from "../tensor/record";
+import { describeValue, expectTensor } from "../tensor/check";
 import { reverseTopologicalOrder } from "./graph";
 
 /**
@@ -15,6 +16,8 @@ import { reverseTopologicalOrder } from "./graph";
  * Example: const loss = dl.mean(dl.square(dl.sub(yHat, y))); dl.backward(loss); w.grad. Lesson 5.
  */
 export function backward(root: Tensor, gradOut?: Tensor): void {
+  expectTensor("backward", "root", root);
+  if (gradOut !== undefined) expectTensor("backward", "gradOut", gradOut);
   if (gradOut === undefined && root.size !== 1) {
     throw new ShapeError(
       `backward: the root must have one element (a loss) unless gradOut is given, got shape ${formatShape(root.shape)}`,
@@ -53,7 +56,13 @@ export function backward(root: Tensor, gradOut?: Tensor): void {
  */
 export function zeroGrad(tensors: Tensor | Iterable<Tensor>): void {
   const list = tensors instanceof Tensor ? [tensors] : tensors;
-  for (const t of list) t.grad = null;
+  const iterable = list as { [Symbol.iterator]?: unknown } | null | undefined;
+  if (typeof iterable !== "object" || typeof iterable?.[Symbol.iterator] !== "function") {
+    throw new ArgumentError(
+      `zeroGrad: expected a Tensor or an array of tensors, got ${describeValue(tensors)}`,
+    );
+  }
+  for (const t of list) expectTensor("zeroGrad", "each tensor", t).grad = null;
 }
 
 /**
@@ -61,5 +70,6 @@ export function zeroGrad(tensors: Tensor | Iterable<Tensor>): void {
  * (no copy), so they stay yours after `releaseGraph`. Example: dl.detach(yHat).
  */
 export function detach(t: Tensor): Tensor {
+  expectTensor("detach", "t", t);
   return new Tensor(t.data, t.shape);
 }

@@ -5,6 +5,7 @@ import { Tensor } from "../tensor/tensor";
 import { strides } from "../tensor/shape";
 import { backward } from "./backward";
 import { noGrad } from "../tensor/record";
+import { describeValue, expectFunction, expectOptions, expectTensor } from "../tensor/check";
 
 /** Options of `gradCheck`: the finite-difference step and the tolerance on each element. */
 export interface GradCheckOptions {
@@ -57,15 +58,31 @@ export function gradCheck(
   inputs: Inputs,
   options: GradCheckOptions = {},
 ): GradCheckResult {
-  const { eps = 1e-6, tol = 1e-5 } = options;
-  if (!(eps > 0)) throw new ArgumentError(`gradCheck: eps must be > 0, got ${eps}`);
+  expectFunction("gradCheck", "f", f);
+  const { eps = 1e-6, tol = 1e-5 } = expectOptions("gradCheck", options);
+  if (!(typeof eps === "number" && eps > 0 && eps < Infinity)) {
+    throw new ArgumentError(
+      `gradCheck: eps must be a finite number > 0, got ${describeValue(eps)}`,
+    );
+  }
+  if (!(typeof tol === "number" && tol >= 0)) {
+    throw new ArgumentError(`gradCheck: tol must be a number ≥ 0, got ${describeValue(tol)}`);
+  }
+  if (typeof inputs !== "object" || inputs === null) {
+    throw new ArgumentError(
+      `gradCheck: inputs must be an array or an object of tensors, got ${describeValue(inputs)}`,
+    );
+  }
   const names = Array.isArray(inputs) ? inputs.map((_, i) => `input ${i}`) : Object.keys(inputs);
   const originals: Tensor[] = Object.values(inputs);
+  originals.forEach((t, i) => expectTensor("gradCheck", names[i], t));
   const copies = originals.map((t) => new Tensor(t.values.slice(), t.shape, true));
   const call = (): Tensor => {
-    const fn = f as (...args: unknown[]) => Tensor;
-    if (Array.isArray(inputs)) return fn(...copies);
-    return fn(Object.fromEntries(names.map((name, i) => [name, copies[i]])));
+    const fn = f as (...args: unknown[]) => unknown;
+    const out = Array.isArray(inputs)
+      ? fn(...copies)
+      : fn(Object.fromEntries(names.map((name, i) => [name, copies[i]])));
+    return expectTensor("gradCheck", "the result of f", out);
   };
   const weights = projection(noGrad(call));
   const loss = (): number => scalarOf(call(), weights);

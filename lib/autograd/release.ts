@@ -1,4 +1,5 @@
 import { Tensor } from "../tensor/tensor";
+import { expectTensor } from "../tensor/check";
 import { reverseTopologicalOrder } from "./graph";
 
 /**
@@ -18,6 +19,7 @@ import { reverseTopologicalOrder } from "./graph";
  *          dl.backward(loss); opt.step(); dl.releaseGraph(loss);
  */
 export function releaseGraph(root: Tensor): number {
+  expectTensor("releaseGraph", "root", root);
   const nodes = reverseTopologicalOrder(root).filter((t) => t.backwardFn !== null);
   for (const t of nodes) {
     t.grad?.release();

@@ -1,6 +1,8 @@
 import { ArgumentError, ShapeError, formatShape } from "../errors";
 import { Tensor } from "../tensor/tensor";
 import { Rng } from "../rng";
+import { describeValue } from "../format-value";
+import { expectOptions, expectRng, expectTensor } from "../tensor/check";
 
 /** Checks that `x` is a batch of images [N, C, H, W] and returns its sizes. */
 function imageDims(op: string, x: Tensor): { n: number; c: number; h: number; w: number } {
@@ -33,6 +35,9 @@ function perImage(
  * Example: dl.data.randomFlip(images, { rng })
  */
 export function randomFlip(x: Tensor, options: { rng: Rng; p?: number }): Tensor {
+  expectTensor("randomFlip", "x", x);
+  expectOptions("randomFlip", options);
+  expectRng("randomFlip", options.rng);
   const { rng, p = 0.5 } = options;
   const { c, h, w } = imageDims("randomFlip", x);
   return perImage(x, "randomFlip", (src, dst) => {
@@ -48,9 +53,14 @@ export function randomFlip(x: Tensor, options: { rng: Rng; p?: number }): Tensor
  * Example: dl.data.randomCrop(images, { padding: 1, rng })
  */
 export function randomCrop(x: Tensor, options: { rng: Rng; padding?: number }): Tensor {
+  expectTensor("randomCrop", "x", x);
+  expectOptions("randomCrop", options);
+  expectRng("randomCrop", options.rng);
   const { rng, padding = 1 } = options;
   if (!Number.isInteger(padding) || padding < 0) {
-    throw new ArgumentError(`randomCrop: padding must be an integer ≥ 0, got ${padding}`);
+    throw new ArgumentError(
+      `randomCrop: padding must be an integer ≥ 0, got ${describeValue(padding)}`,
+    );
   }
   const { c, h, w } = imageDims("randomCrop", x);
   return perImage(x, "randomCrop", (src, dst) => {
@@ -73,6 +83,12 @@ export function randomCrop(x: Tensor, options: { rng: Rng; padding?: number }): 
  * Example: dl.data.rotate(images, 15)
  */
 export function rotate(x: Tensor, degrees: number | ((i: number) => number)): Tensor {
+  expectTensor("rotate", "x", x);
+  if (typeof degrees !== "number" && typeof degrees !== "function") {
+    throw new ArgumentError(
+      `rotate: degrees must be a number or a function of the image index, got ${describeValue(degrees)}`,
+    );
+  }
   const { c, h, w } = imageDims("rotate", x);
   const cy = (h - 1) / 2;
   const cx = (w - 1) / 2;
@@ -112,6 +128,9 @@ function bilinear(src: Float64Array, ch: number, h: number, w: number, y: number
  * Example: dl.data.randomRotate(images, { maxDegrees: 10, rng })
  */
 export function randomRotate(x: Tensor, options: { rng: Rng; maxDegrees?: number }): Tensor {
+  expectTensor("randomRotate", "x", x);
+  expectOptions("randomRotate", options);
+  expectRng("randomRotate", options.rng);
   const { rng, maxDegrees = 10 } = options;
   return rotate(x, () => rng.uniform(-maxDegrees, maxDegrees));
 }

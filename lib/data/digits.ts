@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
-import { ArgumentError } from "../errors";
+import { ArgumentError, expectOptions } from "../errors";
 import { Tensor } from "../tensor/tensor";
 import type { Dataset } from "../tensor/dataset";
+import { describeValue } from "../format-value";
 
 /** Options of `loadDigits`. */
 export interface DigitsOptions {
@@ -22,8 +23,9 @@ export interface DigitsOptions {
  * Example: const { x, y } = dl.data.loadDigits({ layout: "images" });   // x [1797, 1, 8, 8]
  */
 export function loadDigits(options: DigitsOptions = {}): Dataset {
-  const { layout = "flat", scale = true, limit = Infinity } = options;
-  if (!(limit >= 1)) throw new ArgumentError(`loadDigits: limit must be ≥ 1, got ${limit}`);
+  const { layout = "flat", scale = true, limit = Infinity } = expectOptions("loadDigits", options);
+  if (!(limit >= 1))
+    throw new ArgumentError(`loadDigits: limit must be ≥ 1, got ${describeValue(limit)}`);
   // From lib/data (vitest) and from dist/data (compiled) alike, the datasets folder is two up.
   const file = join(__dirname, "..", "..", "datasets", "digits.csv.gz");
   const lines = gunzipSync(readFileSync(file)).toString("utf8").trim().split("\n");

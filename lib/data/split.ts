@@ -4,9 +4,16 @@ import { describeValue, expectRng, expectTensor } from "../tensor/check";
 import { kernels } from "../kernels/active";
 import { Rng } from "../rng";
 import type { Dataset } from "../tensor/dataset";
+import { checkSize } from "../tensor/limits";
 
 /** The rows (first-axis slices) of `t` at `indices`, as a new tensor without gradient. */
 export function takeRows(t: Tensor, indices: readonly number[]): Tensor {
+  expectTensor("takeRows", "t", t);
+  if (!Array.isArray(indices as unknown)) {
+    throw new ArgumentError(
+      `takeRows: indices must be an array of row numbers, got ${describeValue(indices)}`,
+    );
+  }
   const rowSize = t.shape[0] === 0 ? 0 : t.size / t.shape[0];
   const td = t.values;
   const out = kernels.allocate(indices.length * rowSize);
@@ -54,7 +61,7 @@ export function trainTestSplit(
   const nTest = testSize < 1 ? Math.round(n * testSize) : testSize;
   if (!(testSize > 0) || !Number.isInteger(nTest) || nTest < 1 || nTest >= n) {
     throw new ArgumentError(
-      `trainTestSplit: testSize must be a fraction in (0, 1) or a row count in [1, ${n - 1}], got ${testSize}`,
+      `trainTestSplit: testSize must be a fraction in (0, 1) or a row count in [1, ${n - 1}], got ${describeValue(testSize)}`,
     );
   }
   const order = rng.permutation(n);
@@ -77,7 +84,9 @@ export function batches(data: Dataset, options: { batchSize: number; rng?: Rng }
   const n = checkDataset("batches", data);
   const { batchSize, rng } = options;
   if (!Number.isInteger(batchSize) || batchSize < 1) {
-    throw new ArgumentError(`batches: batchSize must be an integer ≥ 1, got ${batchSize}`);
+    throw new ArgumentError(
+      `batches: batchSize must be an integer ≥ 1, got ${describeValue(batchSize)}`,
+    );
   }
   const order = rng ? rng.permutation(n) : Array.from({ length: n }, (_, i) => i);
   const result: Dataset[] = [];
@@ -138,10 +147,18 @@ export function standardize(x: Tensor): Standardizer {
  * labels[i]. Lesson 7. Example: dl.data.oneHot(dl.tensor([2, 0]), 3)  // [[0,0,1],[1,0,0]]
  */
 export function oneHot(labels: Tensor | readonly number[], classes: number): Tensor {
+  if (!(labels instanceof Tensor) && !Array.isArray(labels)) {
+    throw new ArgumentError(
+      `oneHot: labels must be a Tensor or an array of class indices, got ${describeValue(labels)}`,
+    );
+  }
   const values = labels instanceof Tensor ? Array.from(labels.values) : labels;
   if (!Number.isInteger(classes) || classes < 1) {
-    throw new ArgumentError(`oneHot: classes must be an integer ≥ 1, got ${classes}`);
+    throw new ArgumentError(
+      `oneHot: classes must be an integer ≥ 1, got ${describeValue(classes)}`,
+    );
   }
+  checkSize("oneHot", [values.length, classes], "output");
   const out = kernels.allocate(values.length * classes);
   values.forEach((c, i) => {
     if (!Number.isInteger(c) || c < 0 || c >= classes) {

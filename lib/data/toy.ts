@@ -2,7 +2,15 @@ import { ArgumentError } from "../errors";
 import { Rng } from "../rng";
 import type { Dataset } from "../tensor/dataset";
 import { Tensor } from "../tensor/tensor";
-import { expectInteger, expectRng } from "../tensor/check";
+import {
+  describeValue,
+  expectFinite,
+  expectFunction,
+  expectInteger,
+  expectOptions,
+  expectRng,
+} from "../tensor/check";
+import { checkSize } from "../tensor/limits";
 
 /** Options shared by every toy-set generator: how many points, how much noise, which generator. */
 export interface ToyOptions {
@@ -17,28 +25,39 @@ export interface ToyOptions {
 /** The one signature all toy generators share: `(options) => {x, y}`. */
 export type ToyGenerator<O extends ToyOptions = ToyOptions> = (options: O) => Dataset;
 
-/** Checks `n`/`noise` (and `rng` unless `needsRng` is false); returns n and noise with the default filled in. */
+/**
+ * Checks `n`/`noise` (and `rng` unless `needsRng` is false), and that the points [n, 2] fit the
+ * size limit before any is made; returns n and noise with the default filled in.
+ */
 export function checkToy(op: string, options: ToyOptions, defaultNoise: number, needsRng = true) {
-  const { n, noise = defaultNoise } = options;
-  if (!Number.isInteger(n) || n < 1) {
-    throw new ArgumentError(`${op}: n must be an integer ≥ 1, got ${n}`);
+  const { n, noise = defaultNoise } = expectOptions(op, options);
+  expectInteger(op, "n", n, 1);
+  checkSize(op, [n, 2], "x");
+  if (!(typeof noise === "number" && noise >= 0)) {
+    throw new ArgumentError(`${op}: noise must be a number ≥ 0, got ${describeValue(noise)}`);
   }
-  if (!(noise >= 0)) throw new ArgumentError(`${op}: noise must be ≥ 0, got ${noise}`);
   if (needsRng) expectRng(op, options.rng);
   return { n, noise };
 }
 
-/** Builds a Dataset from flat arrays: `x` [n, d], labels as [n, 1] (binary) or [n] (classes). */
-export function toDataset(
-  x: number[],
-  y: number[],
-  d: number,
-  yShape: "column" | "labels",
-): Dataset {
-  const n = y.length;
+/** A data set being generated: x [n, 2] and y, written point by point (`add`). */
+function points(n: number, yShape: "column" | "labels") {
+  const x = new Float64Array(2 * n);
+  const y = new Float64Array(n);
+  let count = 0;
   return {
-    x: new Tensor(Float64Array.from(x), [n, d]),
-    y: new Tensor(Float64Array.from(y), yShape === "column" ? [n, 1] : [n]),
+    get count() {
+      return count;
+    },
+    add(x1: number, x2: number, label: number) {
+      x[2 * count] = x1;
+      x[2 * count + 1] = x2;
+      y[count++] = label;
+    },
+    done: (): Dataset => ({
+      x: new Tensor(x, [n, 2]),
+      y: new Tensor(y, yShape === "column" ? [n, 1] : [n]),
+    }),
   };
 }
 
@@ -51,15 +70,17 @@ export function blobs(options: ToyOptions & { classes?: number }): Dataset {
   const { n, noise } = checkToy("blobs", options, 0.5);
   const { classes = 3, rng } = options;
   expectInteger("blobs", "classes", classes, 1);
-  const x: number[] = [];
-  const y: number[] = [];
+  const set = points(n, "labels");
   for (let i = 0; i < n; i++) {
     const c = i % classes;
     const angle = (2 * Math.PI * c) / classes;
-    x.push(2 * Math.cos(angle) + rng.normal(0, noise), 2 * Math.sin(angle) + rng.normal(0, noise));
-    y.push(c);
+    set.add(
+      2 * Math.cos(angle) + rng.normal(0, noise),
+      2 * Math.sin(angle) + rng.normal(0, noise),
+      c,
+    );
   }
-  return toDataset(x, y, 2, "labels");
+  return set.done();
 }
 
 /**
@@ -69,17 +90,15 @@ export function blobs(options: ToyOptions & { classes?: number }): Dataset {
 export function moons(options: ToyOptions): Dataset {
   const { n, noise } = checkToy("moons", options, 0.1);
   const { rng } = options;
-  const x: number[] = [];
-  const y: number[] = [];
+  const set = points(n, "column");
   for (let i = 0; i < n; i++) {
     const c = i % 2;
     const t = Math.PI * rng.uniform();
     const px = c === 0 ? Math.cos(t) : 1 - Math.cos(t);
     const py = c === 0 ? Math.sin(t) : 0.5 - Math.sin(t);
-    x.push(px + rng.normal(0, noise), py + rng.normal(0, noise));
-    y.push(c);
+    set.add(px + rng.normal(0, noise), py + rng.normal(0, noise), c);
   }
-  return toDataset(x, y, 2, "column");
+  return set.done();
 }
 
 /**
@@ -89,16 +108,14 @@ export function moons(options: ToyOptions): Dataset {
 export function circles(options: ToyOptions): Dataset {
   const { n, noise } = checkToy("circles", options, 0.05);
   const { rng } = options;
-  const x: number[] = [];
-  const y: number[] = [];
+  const set = points(n, "column");
   for (let i = 0; i < n; i++) {
     const c = i % 2;
     const r = c === 1 ? 0.5 : 1;
     const t = 2 * Math.PI * rng.uniform();
-    x.push(r * Math.cos(t) + rng.normal(0, noise), r * Math.sin(t) + rng.normal(0, noise));
-    y.push(c);
+    set.add(r * Math.cos(t) + rng.normal(0, noise), r * Math.sin(t) + rng.normal(0, noise), c);
   }
-  return toDataset(x, y, 2, "column");
+  return set.done();
 }
 
 /**
@@ -111,16 +128,14 @@ export function spirals(options: ToyOptions & { classes?: number }): Dataset {
   const { classes = 3, rng } = options;
   expectInteger("spirals", "classes", classes, 1);
   const perClass = Math.ceil(n / classes);
-  const x: number[] = [];
-  const y: number[] = [];
+  const set = points(n, "labels");
   for (let i = 0; i < n; i++) {
     const c = i % classes;
     const r = Math.floor(i / classes) / Math.max(1, perClass - 1);
     const t = c * ((2 * Math.PI) / classes) + 4 * r + rng.normal(0, noise);
-    x.push(r * Math.sin(t), r * Math.cos(t));
-    y.push(c);
+    set.add(r * Math.sin(t), r * Math.cos(t), c);
   }
-  return toDataset(x, y, 2, "labels");
+  return set.done();
 }
 
 /**
@@ -131,20 +146,24 @@ export function spirals(options: ToyOptions & { classes?: number }): Dataset {
 export function linearlySeparable(options: ToyOptions & { margin?: number }): Dataset {
   const { n, noise } = checkToy("linearlySeparable", options, 0);
   const { margin = 0.1, rng } = options;
-  const x: number[] = [];
-  const y: number[] = [];
-  while (y.length < n) {
+  if (!(typeof margin === "number" && margin >= 0 && margin < 1)) {
+    throw new ArgumentError(
+      `linearlySeparable: margin must be a number in [0, 1), got ${describeValue(margin)}`,
+    );
+  }
+  const set = points(n, "column");
+  while (set.count < n) {
     const x1 = rng.uniform(-1, 1);
     const x2 = rng.uniform(-1, 1);
     const side = x2 - (0.5 * x1 + 0.1);
     if (Math.abs(side) < margin) continue;
-    x.push(
+    set.add(
       x1 + (noise > 0 ? rng.normal(0, noise) : 0),
       x2 + (noise > 0 ? rng.normal(0, noise) : 0),
+      side > 0 ? 1 : 0,
     );
-    y.push(side > 0 ? 1 : 0);
   }
-  return toDataset(x, y, 2, "column");
+  return set.done();
 }
 
 /**
@@ -160,17 +179,25 @@ export function sampleFunction(options: {
   noise?: number;
   rng?: Rng;
 }): Dataset {
-  const { n, f = Math.sin, low = -3, high = 3, noise = 0, rng } = options;
+  const {
+    n,
+    f = Math.sin,
+    low = -3,
+    high = 3,
+    noise = 0,
+    rng,
+  } = expectOptions("sampleFunction", options);
   checkToy("sampleFunction", { n, noise, rng: rng as Rng }, 0, false);
+  expectFunction("sampleFunction", "f", f);
   if (noise > 0 && rng === undefined) {
     throw new ArgumentError("sampleFunction: noise > 0 needs an rng, got none");
   }
-  const xs = Array.from({ length: n }, (_, i) =>
-    n === 1 ? low : low + ((high - low) * i) / (n - 1),
-  );
-  const ys = xs.map((v) => f(v) + (noise > 0 ? rng!.normal(0, noise) : 0));
-  return {
-    x: new Tensor(Float64Array.from(xs), [n, 1]),
-    y: new Tensor(Float64Array.from(ys), [n, 1]),
-  };
+  if (noise > 0) expectRng("sampleFunction", rng);
+  expectFinite("sampleFunction", "low", low);
+  expectFinite("sampleFunction", "high", high);
+  const x = new Float64Array(n);
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i++) x[i] = n === 1 ? low : low + ((high - low) * i) / (n - 1);
+  for (let i = 0; i < n; i++) y[i] = f(x[i]) + (noise > 0 ? rng!.normal(0, noise) : 0);
+  return { x: new Tensor(x, [n, 1]), y: new Tensor(y, [n, 1]) };
 }

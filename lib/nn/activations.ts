@@ -5,6 +5,7 @@ import { attach, gradOf } from "../tensor/record";
 import { softmax } from "../tensor/softmax";
 import { Tensor } from "../tensor/tensor";
 import { Module } from "./module";
+import { describeValue } from "../format-value";
 
 /**
  * The lecture's activation functions as layers (lesson 1 defines them, lesson 3 stacks them), each
@@ -114,7 +115,9 @@ export class Maxout extends Module {
   constructor(readonly pieces = 2) {
     super();
     if (!Number.isInteger(pieces) || pieces < 1) {
-      throw new ArgumentError(`Maxout: pieces must be an integer ≥ 1, got ${pieces}`);
+      throw new ArgumentError(
+        `Maxout: pieces must be an integer ≥ 1, got ${describeValue(pieces)}`,
+      );
     }
   }
 

@@ -3,7 +3,8 @@ import { kernels } from "../kernels/active";
 import { conv2dDims } from "../kernels/dims";
 import { attach, gradOf } from "../tensor/record";
 import { Tensor } from "../tensor/tensor";
-import { expectInteger, expectTensor } from "../tensor/check";
+import { expectInteger, expectOptions, expectTensor } from "../tensor/check";
+import { checkSize } from "../tensor/limits";
 import { InitOptions, glorotUniform, layerRng } from "./init";
 import { Module } from "./module";
 
@@ -21,7 +22,14 @@ export function conv2d(
   b: Tensor | null,
   options: { stride?: number; padding?: number } = {},
 ): Tensor {
-  const d = conv2dDims(x.shape, w.shape, options);
+  expectTensor("conv2d", "x", x);
+  expectTensor("conv2d", "w", w);
+  if (b !== null && b !== undefined) expectTensor("conv2d", "b (a Tensor or null)", b);
+  const d = conv2dDims(x.shape, w.shape, expectOptions("conv2d", options));
+  // the output, and the kernel's per-image buffers: a zero-bordered copy and the im2col columns
+  checkSize("conv2d", [d.n, d.f, d.oh, d.ow], "output");
+  checkSize("conv2d", [d.c, d.h + 2 * d.padding, d.w + 2 * d.padding], "padded image");
+  checkSize("conv2d", [d.c * d.kh * d.kw, d.oh * d.ow], "im2col columns");
   if (b && b.size !== d.f) {
     throw new ShapeError(`conv2d: bias must have ${d.f} values, got ${formatShape(b.shape)}`);
   }
@@ -65,12 +73,13 @@ export class Conv2d extends Module {
     options: Conv2dOptions,
   ) {
     super();
-    const { kernelSize: k, stride = 1, padding = 0 } = options;
+    const { kernelSize: k, stride = 1, padding = 0 } = expectOptions("Conv2d", options);
     expectInteger("Conv2d", "inChannels", inChannels, 1);
     expectInteger("Conv2d", "outChannels", outChannels, 1);
     expectInteger("Conv2d", "kernelSize", k, 1);
     expectInteger("Conv2d", "stride", stride, 1);
     expectInteger("Conv2d", "padding", padding, 0);
+    checkSize("Conv2d", [outChannels, inChannels, k, k], "weight");
     const init = options.init ?? glorotUniform;
     this.weight = this.addParameter(
       "weight",

@@ -4,7 +4,7 @@ import { Rng } from "../rng";
 import { attach, gradOf } from "../tensor/record";
 import { flatten, reshape } from "../tensor/shape-ops";
 import { Tensor } from "../tensor/tensor";
-import { describeValue } from "../tensor/check";
+import { describeValue, expectOptions, expectRng, expectTensor } from "../tensor/check";
 import { Module } from "./module";
 
 /**
@@ -27,8 +27,10 @@ export class Flatten extends Module {
  * Example: dl.nn.dropout(x, { p: 0.5, rng: dl.rng(1) })
  */
 export function dropout(x: Tensor, options: { p: number; rng: Rng }): Tensor {
-  const { p, rng } = options;
+  expectTensor("dropout", "x", x);
+  const { p, rng } = expectOptions("dropout", options);
   checkP("dropout", p);
+  expectRng("dropout", rng);
   const scale = 1 / (1 - p);
   const xd = x.values;
   const mask = new Float64Array(x.size);
@@ -43,7 +45,7 @@ export function dropout(x: Tensor, options: { p: number; rng: Rng }): Tensor {
 
 function checkP(op: string, p: number): void {
   if (!(typeof p === "number" && p >= 0 && p < 1))
-    throw new ArgumentError(`${op}: p must be in [0, 1), got ${p}`);
+    throw new ArgumentError(`${op}: p must be in [0, 1), got ${describeValue(p)}`);
 }
 
 /**
@@ -65,6 +67,7 @@ export class Dropout extends Module {
   ) {
     super();
     checkP("Dropout", p);
+    expectOptions("Dropout", options);
     if (!options.rng && options.seed === undefined) {
       throw new ArgumentError("Dropout: expected { rng } or { seed } for the masks, got neither");
     }

@@ -2,7 +2,8 @@ import { ShapeError, formatShape } from "../errors";
 import { kernels } from "../kernels/active";
 import { attach, gradOf } from "../tensor/record";
 import { Tensor } from "../tensor/tensor";
-import { expectInteger, expectTensor } from "../tensor/check";
+import { expectInteger, expectOptions, expectTensor } from "../tensor/check";
+import { checkSize } from "../tensor/limits";
 import { InitOptions, glorotUniform, layerRng } from "./init";
 import { Module } from "./module";
 
@@ -14,6 +15,8 @@ import { Module } from "./module";
  */
 export function linear(x: Tensor, w: Tensor, b: Tensor | null, op = "linear"): Tensor {
   expectTensor(op, "x", x);
+  expectTensor(op, "w", w);
+  if (b !== null && b !== undefined) expectTensor(op, "b (a Tensor or null)", b);
   const [k, m] = w.shape;
   if (x.rank !== 2 || w.rank !== 2 || x.shape[1] !== k || (b && (b.rank !== 1 || b.size !== m))) {
     throw new ShapeError(
@@ -62,7 +65,8 @@ export class Linear extends Module {
     super();
     expectInteger("Linear", "inFeatures", inFeatures, 1);
     expectInteger("Linear", "outFeatures", outFeatures, 1);
-    const rng = layerRng("Linear", options);
+    checkSize("Linear", [inFeatures, outFeatures], "weight");
+    const rng = layerRng("Linear", expectOptions("Linear", options));
     const init = options.init ?? glorotUniform;
     this.weight = this.addParameter("weight", init([inFeatures, outFeatures], rng));
     this.bias =

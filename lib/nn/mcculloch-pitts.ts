@@ -10,7 +10,8 @@
  *   and([1, 1]); // 1
  *   dl.show.table(dl.nn.truthTable(and, 2));
  */
-import { ArgumentError, ShapeError } from "../errors";
+import { ArgumentError, ShapeError, expectFunction, expectOptions } from "../errors";
+import { describeValue } from "../format-value";
 
 /** A McCulloch–Pitts unit: one weight per input and the threshold θ the weighted sum must reach. */
 export interface ThresholdUnit {
@@ -27,6 +28,12 @@ export type Gate = (x: readonly number[]) => number;
  * Example: dl.nn.mcCullochPitts({ weights: [-1], threshold: 0 })([1]) // NOT 1 = 0
  */
 export function mcCullochPitts(unit: ThresholdUnit): Gate {
+  expectOptions("mcCullochPitts", unit, "unit ({ weights, threshold })");
+  if (!Array.isArray(unit.weights as unknown)) {
+    throw new ArgumentError(
+      `mcCullochPitts: weights must be an array of numbers, got ${describeValue(unit.weights)}`,
+    );
+  }
   const weights = [...unit.weights];
   const { threshold } = unit;
   if (weights.length === 0 || !weights.every(Number.isFinite) || !Number.isFinite(threshold)) {
@@ -59,8 +66,11 @@ export const MP_GATES: Readonly<Record<"and" | "or" | "not", ThresholdUnit>> = O
  * Example: dl.nn.truthTable(([a, b]) => a & b, 2) // [{x1:0,x2:0,y:0}, …, {x1:1,x2:1,y:1}]
  */
 export function truthTable(gate: Gate, inputs = 2): Record<string, number>[] {
+  expectFunction("truthTable", "gate", gate);
   if (!Number.isInteger(inputs) || inputs < 1 || inputs > 10) {
-    throw new ArgumentError(`truthTable: inputs must be an integer from 1 to 10, got ${inputs}`);
+    throw new ArgumentError(
+      `truthTable: inputs must be an integer from 1 to 10, got ${describeValue(inputs)}`,
+    );
   }
   const rows: Record<string, number>[] = [];
   for (let k = 0; k < 2 ** inputs; k++) {

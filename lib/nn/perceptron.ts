@@ -12,6 +12,7 @@
  *   const h = p.fit(dl.data.andGate(), { epochs: 20 });   // h.convergedEpoch, h.errors
  */
 import { ArgumentError, NonFiniteError, ShapeError, formatShape } from "../errors";
+import { describeValue } from "../format-value";
 import { Rng } from "../rng";
 import type { Dataset } from "../tensor/dataset";
 
@@ -57,7 +58,9 @@ export class Perceptron {
     init: { weights?: readonly number[]; bias?: number } = {},
   ) {
     if (!Number.isInteger(inputs) || inputs < 1) {
-      throw new ArgumentError(`Perceptron: inputs must be an integer ≥ 1, got ${inputs}`);
+      throw new ArgumentError(
+        `Perceptron: inputs must be an integer ≥ 1, got ${describeValue(inputs)}`,
+      );
     }
     this.w = init.weights ? [...init.weights] : new Array<number>(inputs).fill(0);
     if (this.w.length !== inputs) {
@@ -103,9 +106,12 @@ export class Perceptron {
   fit(data: Dataset, options: PerceptronFitOptions = {}): PerceptronHistory {
     const { epochs = 100, lr = 1, rng, runAllEpochs = false } = options;
     if (!Number.isInteger(epochs) || epochs < 1) {
-      throw new ArgumentError(`Perceptron.fit: epochs must be an integer ≥ 1, got ${epochs}`);
+      throw new ArgumentError(
+        `Perceptron.fit: epochs must be an integer ≥ 1, got ${describeValue(epochs)}`,
+      );
     }
-    if (!(lr > 0)) throw new ArgumentError(`Perceptron.fit: lr must be > 0, got ${lr}`);
+    if (!(lr > 0))
+      throw new ArgumentError(`Perceptron.fit: lr must be > 0, got ${describeValue(lr)}`);
     const { rows, labels } = examples(data, this.inputs);
     const h: PerceptronHistory = {
       errors: [],

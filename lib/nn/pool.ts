@@ -2,6 +2,7 @@ import { kernels } from "../kernels/active";
 import { pool2dDims } from "../kernels/dims";
 import { attach, gradOf } from "../tensor/record";
 import { Tensor } from "../tensor/tensor";
+import { expectOptions, expectTensor } from "../tensor/check";
 import { Module } from "./module";
 
 /** Options of the pooling ops: a square window of `size`, moved by `stride` (default size). */
@@ -18,7 +19,8 @@ export interface PoolOptions {
  * Example: the lecture's 4x4 [[4,1,5,0],[7,8,9,8],[3,5,6,5],[2,4,1,0]], size 2 → [[8,9],[5,6]].
  */
 export function maxPool2d(x: Tensor, options: PoolOptions): Tensor {
-  const d = pool2dDims(x.shape, options);
+  expectTensor("maxPool2d", "x", x);
+  const d = pool2dDims(x.shape, expectOptions("maxPool2d", options));
   const { out, argmax } = kernels.maxPool2dForward(x.values, d);
   const y = new Tensor(out, [d.n, d.c, d.oh, d.ow]);
   return attach(y, "maxPool2d", [x], (g) => kernels.maxPool2dBackward(g, argmax, gradOf(x)));
@@ -29,7 +31,8 @@ export function maxPool2d(x: Tensor, options: PoolOptions): Tensor {
  * shared equally. Shapes as `maxPool2d`. Lesson 7. Example: dl.nn.avgPool2d(x, { size: 2 })
  */
 export function avgPool2d(x: Tensor, options: PoolOptions): Tensor {
-  const d = pool2dDims(x.shape, options);
+  expectTensor("avgPool2d", "x", x);
+  const d = pool2dDims(x.shape, expectOptions("avgPool2d", options));
   const y = new Tensor(kernels.avgPool2dForward(x.values, d), [d.n, d.c, d.oh, d.ow]);
   return attach(y, "avgPool2d", [x], (g) => kernels.avgPool2dBackward(g, d, gradOf(x)));
 }
@@ -38,6 +41,7 @@ export function avgPool2d(x: Tensor, options: PoolOptions): Tensor {
 export class MaxPool2d extends Module {
   constructor(readonly options: PoolOptions) {
     super();
+    expectOptions("MaxPool2d", options);
   }
 
   override describe(): string {
@@ -53,6 +57,7 @@ export class MaxPool2d extends Module {
 export class AvgPool2d extends Module {
   constructor(readonly options: PoolOptions) {
     super();
+    expectOptions("AvgPool2d", options);
   }
 
   override describe(): string {

@@ -1,5 +1,6 @@
 import { Tensor } from "../tensor/tensor";
 import { Optimizer, checkFraction, checkPositive } from "./optimizer";
+import { expectOptions } from "../tensor/check";
 
 /** Options of Adam (defaults as in Kingma & Ba 2015). */
 export interface AdamOptions {
@@ -15,7 +16,8 @@ export interface AdamOptions {
 
 /**
  * Adam (Kingma & Ba 2015): per-parameter step sizes from running moments of the gradient,
- * bias-corrected for their zero start. At step t:
+ * bias-corrected for their zero start. At a parameter's t-th update (each parameter counts its own
+ * updates, as PyTorch does: one without a gradient on some step is skipped and not counted):
  *   m ← β₁m + (1 − β₁)g,   v ← β₂v + (1 − β₂)g²,   m̂ = m / (1 − β₁ᵗ),   v̂ = v / (1 − β₂ᵗ)
  *   w ← w − η m̂ / (√v̂ + ε)
  * Lesson 6. Example: new dl.optim.Adam(model.parameters(), { lr: 0.01 })
@@ -26,9 +28,11 @@ export class Adam extends Optimizer {
   readonly eps: number;
   private readonly m: Float64Array[];
   private readonly v: Float64Array[];
+  /** How many updates each parameter has had (its t in the bias correction). */
+  private readonly updates: number[];
 
   constructor(params: readonly Tensor[], options: AdamOptions = {}) {
-    const { lr = 0.001, beta1 = 0.9, beta2 = 0.999, eps = 1e-8 } = options;
+    const { lr = 0.001, beta1 = 0.9, beta2 = 0.999, eps = 1e-8 } = expectOptions("Adam", options);
     super("Adam", params, lr);
     checkFraction("Adam", "beta1", beta1);
     checkFraction("Adam", "beta2", beta2);
@@ -38,10 +42,12 @@ export class Adam extends Optimizer {
     this.eps = eps;
     this.m = params.map((p) => new Float64Array(p.size));
     this.v = params.map((p) => new Float64Array(p.size));
+    this.updates = params.map(() => 0);
   }
 
   protected update(w: Float64Array, g: Float64Array, index: number): void {
-    const { lr, beta1: b1, beta2: b2, eps, steps: t } = this;
+    const { lr, beta1: b1, beta2: b2, eps } = this;
+    const t = ++this.updates[index];
     const m = this.m[index];
     const v = this.v[index];
     const c1 = 1 - b1 ** t;

@@ -1,6 +1,7 @@
 import { zeroGrad } from "../autograd/backward";
 import { ArgumentError } from "../errors";
 import { Tensor } from "../tensor/tensor";
+import { describeValue, expectTensor } from "../tensor/check";
 
 /**
  * The base of every optimizer (PyTorch's `torch.optim.Optimizer`): it holds the parameters and the
@@ -17,15 +18,21 @@ export abstract class Optimizer {
   /** How many steps have been taken. */
   steps = 0;
 
-  constructor(op: string, params: readonly Tensor[], lr: number) {
+  constructor(
+    private op: string,
+    params: readonly Tensor[],
+    lr: number,
+  ) {
+    if (typeof op !== "string") this.op = op = "Optimizer";
     checkPositive(op, "lr", lr);
     if (!Array.isArray(params)) {
       throw new ArgumentError(
-        `${op}: params must be an array of tensors (model.parameters()), got ${typeof params}`,
+        `${op}: params must be an array of tensors (model.parameters()), got ${describeValue(params)}`,
       );
     }
     if (params.length === 0)
       throw new ArgumentError(`${op}: expected at least one parameter, got none`);
+    params.forEach((p, i) => expectTensor(op, `params[${i}]`, p));
     this.params = params;
     this.lr = lr;
   }
@@ -37,6 +44,7 @@ export abstract class Optimizer {
 
   /** One update of every parameter with a gradient. */
   step(): void {
+    checkPositive(`${this.op}.step`, "lr", this.lr); // a schedule or a hand-set rate may be off
     this.steps++;
     this.params.forEach((p, i) => {
       if (p.grad !== null) this.update(p.values, p.grad.values, i);
@@ -49,14 +57,16 @@ export abstract class Optimizer {
 
 /** Throws ArgumentError unless `value` is a finite number > 0. */
 export function checkPositive(op: string, name: string, value: number): void {
-  if (!(value > 0) || !Number.isFinite(value)) {
-    throw new ArgumentError(`${op}: ${name} must be a finite number > 0, got ${value}`);
+  if (!(typeof value === "number" && value > 0 && value < Infinity)) {
+    throw new ArgumentError(
+      `${op}: ${name} must be a finite number > 0, got ${describeValue(value)}`,
+    );
   }
 }
 
 /** Throws ArgumentError unless 0 ≤ value < 1. */
 export function checkFraction(op: string, name: string, value: number): void {
-  if (!(value >= 0 && value < 1)) {
-    throw new ArgumentError(`${op}: ${name} must be in [0, 1), got ${value}`);
+  if (!(typeof value === "number" && value >= 0 && value < 1)) {
+    throw new ArgumentError(`${op}: ${name} must be in [0, 1), got ${describeValue(value)}`);
   }
 }

@@ -1,6 +1,7 @@
 import { ArgumentError } from "../errors";
 import { attach, gradOf } from "../tensor/record";
 import { Tensor } from "../tensor/tensor";
+import { describeValue, expectTensor } from "../tensor/check";
 
 function penalty(
   op: string,
@@ -9,7 +10,17 @@ function penalty(
   value: (w: number) => number,
   slope: (w: number) => number,
 ): Tensor {
-  if (!(lambda >= 0)) throw new ArgumentError(`${op}: lambda must be ≥ 0, got ${lambda}`);
+  if (!(typeof lambda === "number" && lambda >= 0 && lambda < Infinity)) {
+    throw new ArgumentError(
+      `${op}: lambda must be a finite number ≥ 0, got ${describeValue(lambda)}`,
+    );
+  }
+  if (!Array.isArray(params as unknown)) {
+    throw new ArgumentError(
+      `${op}: params must be an array of tensors (model.parameters()), got ${describeValue(params)}`,
+    );
+  }
+  params.forEach((p, i) => expectTensor(op, `params[${i}]`, p));
   let total = 0;
   for (const p of params) for (const w of p.values) total += value(w);
   const out = new Tensor(Float64Array.of(lambda * total), []);

@@ -1,6 +1,7 @@
 import { ArgumentError } from "../errors";
 import { Tensor } from "../tensor/tensor";
 import { Optimizer, checkFraction, checkPositive } from "./optimizer";
+import { describeValue } from "../tensor/check";
 
 /** Options of SGD. */
 export interface SGDOptions {
@@ -22,7 +23,8 @@ export interface SGDOptions {
  *   g = ∂L/∂w + weightDecay·w + l1·sign(w)
  *   v ← μ v + g;   w ← w − η v            (momentum; μ = 0 is plain SGD)
  *   w ← w − η (g + μ v)                   (Nesterov)
- * "SGD" names the update; the batch size chosen in `fit` makes it batch, stochastic or mini-batch
+ * A parameter without a gradient on a step is skipped: its velocity neither decays nor moves (as in
+ * PyTorch). "SGD" names the update; the batch size chosen in `fit` makes it batch, stochastic or mini-batch
  * gradient descent. Lesson 6. Example: new dl.optim.SGD(model.parameters(), { lr: 0.1, momentum: 0.9 })
  */
 export class SGD extends Optimizer {
@@ -35,6 +37,11 @@ export class SGD extends Optimizer {
   constructor(params: readonly Tensor[], options: SGDOptions) {
     super("SGD", params, options?.lr);
     const { momentum = 0, nesterov = false, weightDecay = 0, l1 = 0 } = options;
+    if (typeof nesterov !== "boolean") {
+      throw new ArgumentError(
+        `SGD: nesterov must be true or false, got ${describeValue(nesterov)}`,
+      );
+    }
     checkFraction("SGD", "momentum", momentum);
     if (nesterov && momentum === 0)
       throw new ArgumentError("SGD: nesterov needs momentum > 0, got 0");

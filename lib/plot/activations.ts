@@ -8,7 +8,8 @@
  *   dl.show.chart(dl.plot.activations({ square: { f: (x) => x * x, df: (x) => 2 * x } }));
  */
 import { backward } from "../autograd/backward";
-import { ArgumentError } from "../errors";
+import { ArgumentError, expectOptions } from "../errors";
+import { describeValue, formatValue } from "../format-value";
 import { Step } from "../nn/activations";
 import { elu, leakyRelu, relu, sigmoid, tanh } from "../tensor/activations";
 import { Tensor } from "../tensor/tensor";
@@ -51,13 +52,22 @@ export interface ActivationOptions extends ChartOptions {
 function resolve(
   fns: readonly string[] | Record<string, ActivationPair>,
 ): Record<string, ActivationPair> {
-  if (!Array.isArray(fns)) return fns as Record<string, ActivationPair>;
+  if (!Array.isArray(fns)) {
+    for (const [name, pair] of Object.entries(fns as Record<string, ActivationPair>)) {
+      if (typeof pair?.f !== "function" || typeof pair?.df !== "function") {
+        throw new ArgumentError(
+          `activations: ${formatValue(name)} must be { f, df } (two functions), got ${describeValue(pair)}`,
+        );
+      }
+    }
+    return fns as Record<string, ActivationPair>;
+  }
   return Object.fromEntries(
     (fns as readonly string[]).map((name) => {
       const pair = ACTIVATIONS[name];
       if (pair === undefined) {
         throw new ArgumentError(
-          `activations: unknown activation "${name}", expected one of ${Object.keys(ACTIVATIONS).join(", ")}`,
+          `activations: unknown activation ${formatValue(name)}, expected one of ${Object.keys(ACTIVATIONS).join(", ")}`,
         );
       }
       return [name, pair];
@@ -76,6 +86,8 @@ export function activations(
   ],
   options: ActivationOptions = {},
 ): VegaLiteSpec {
+  expectOptions("activations", fns as object, "fns (names or { name: { f, df } })");
+  expectOptions("activations", options);
   const table = resolve(fns);
   const names = Object.keys(table);
   const [lo, hi] = options.range ?? [-4, 4];

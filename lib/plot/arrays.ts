@@ -7,6 +7,7 @@
  *   toMatrix(dl.tensor([[1, 2], [3, 4]])); // [[1, 2], [3, 4]]
  */
 import { ArgumentError, ShapeError, formatShape } from "../errors";
+import { describeValue, formatValue } from "../format-value";
 
 /** Anything with row-major numbers and a shape (a `Tensor` fits). */
 export interface ShapedArray {
@@ -39,18 +40,16 @@ function nest(data: ArrayLike<number>, shape: readonly number[], offset = 0): un
 }
 
 /** Converts any accepted input to nested plain arrays (tensors through `data` + `shape`). */
-export function toNested(x: NumericInput, fn = "plot"): unknown {
-  if (isShaped(x)) return nest(x.data, x.shape);
+export function toNested(x: NumericInput, fn = "plot", depth = 0): unknown {
+  if (isShaped(x) && Array.isArray(x.shape)) return nest(x.data, x.shape);
   if (isToArray(x)) return x.toArray();
-  if (typeof (x as { length?: unknown } | null)?.length !== "number") {
-    const got =
-      x === null || typeof x !== "object"
-        ? String(x)
-        : `an object with keys ${Object.keys(x).slice(0, 4).join(", ")}`;
+  const length = typeof x === "object" && x !== null ? (x as { length?: unknown }).length : null;
+  if (typeof length !== "number" || depth > 32) {
+    const got = depth > 32 ? "arrays nested deeper than 32 levels" : describeValue(x);
     throw new ArgumentError(`${fn}: expected an array of numbers or a tensor, got ${got}`);
   }
   return Array.from(x as ArrayLike<unknown>, (v) =>
-    typeof v === "number" ? v : toNested(v as NumericInput, fn),
+    typeof v === "number" ? v : toNested(v as NumericInput, fn, depth + 1),
   );
 }
 
@@ -59,7 +58,9 @@ export function toVector(x: NumericInput, fn = "plot"): number[] {
   const nested = toNested(x, fn);
   if (!Array.isArray(nested)) throw new ArgumentError(`${fn}: expected a list of numbers`);
   return (nested as unknown[]).flat(Infinity).map((v) => {
-    if (typeof v !== "number") throw new ArgumentError(`${fn}: expected numbers, got ${typeof v}`);
+    if (typeof v !== "number") {
+      throw new ArgumentError(`${fn}: expected numbers, got ${describeValue(v)}`);
+    }
     return v;
   });
 }
@@ -74,7 +75,9 @@ export function toMatrix(x: NumericInput, fn = "plot"): number[][] {
   const matrix = rows.map((r) => toVector(r as NumericInput, fn));
   const width = matrix[0]?.length ?? 0;
   if (matrix.some((r) => r.length !== width)) {
-    throw new ShapeError(`${fn}: rows must have equal lengths, got ${matrix.map((r) => r.length)}`);
+    throw new ShapeError(
+      `${fn}: rows must have equal lengths, got ${formatValue(matrix.map((r) => r.length))}`,
+    );
   }
   return matrix;
 }

@@ -6,7 +6,7 @@
  *   dl.show.chart(dl.plot.histogram({ "no penalty": w0, L2: w2 }, { bins: 30 }));
  *   dl.show.chart(dl.plot.bar({ none: 0.81, L2: 0.86, dropout: 0.88 }, { yLabel: "test accuracy" }));
  */
-import { ArgumentError } from "../errors";
+import { ArgumentError, expectOptions } from "../errors";
 import { type NumericInput, toVector } from "./arrays";
 import { type ChartOptions, type VegaLiteSpec, base, categoryScale, round } from "./spec";
 
@@ -22,6 +22,7 @@ export function histogram(
   samples: NumericInput | Record<string, NumericInput>,
   options: HistogramOptions = {},
 ): VegaLiteSpec {
+  expectOptions("histogram", options);
   const named = isRecord(samples) ? samples : { values: samples };
   const names = Object.keys(named);
   if (names.length === 0) throw new ArgumentError("histogram: no samples");
@@ -75,6 +76,8 @@ export interface BarOptions extends ChartOptions {
 
 /** One bar per named value, in the given order. */
 export function bar(values: Record<string, number>, options: BarOptions = {}): VegaLiteSpec {
+  expectOptions("bar", values, "values ({ name: number })");
+  expectOptions("bar", options);
   const names = Object.keys(values);
   if (names.length === 0) throw new ArgumentError("bar: no values");
   const rows = names.map((n) => ({ name: n, value: round(values[n]) }));

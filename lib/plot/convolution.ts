@@ -7,7 +7,7 @@
  *   dl.show.chart(dl.plot.convolutionSteps(source, kernel));                       // slider
  *   dl.show.chart(dl.plot.convolutionSteps(source, kernel, { mode: "frames", positions: [0, 1, 6] }));
  */
-import { ArgumentError, ShapeError } from "../errors";
+import { ArgumentError, ShapeError, expectOptions } from "../errors";
 import { conv2d } from "../nn/conv";
 import { Tensor } from "../tensor/tensor";
 import { type NumericInput, toMatrix } from "./arrays";
@@ -131,6 +131,7 @@ export function convolutionSteps(
   kernel: NumericInput,
   options: ConvolutionStepsOptions = {},
 ): VegaLiteSpec {
+  expectOptions("convolutionSteps", options);
   const { src, kh, kw, dst } = layers(source, kernel);
   const ow = dst[0].length;
   const last = dst.length * ow - 1;

@@ -9,6 +9,8 @@
  */
 import { type DiagramEdge, type DiagramNode, diagram } from "./diagram";
 import { type ChartOptions, type VegaLiteSpec, round } from "./spec";
+import { describeValue } from "../format-value";
+import { ArgumentError, expectOptions } from "../errors";
 
 /** The structural shape of a scalar autograd node (lib/autograd/value.ts fits). */
 export interface GraphNode {
@@ -62,6 +64,12 @@ function positions(
 
 /** Draws the graph ending at `root`. */
 export function computationalGraph(root: GraphNode, options: GraphOptions = {}): VegaLiteSpec {
+  if (!Array.isArray((root as { parents?: unknown } | null)?.parents)) {
+    throw new ArgumentError(
+      `computationalGraph: root must be a dl.Value or a Tensor, got ${describeValue(root)}`,
+    );
+  }
+  expectOptions("computationalGraph", options);
   const depth = layout(root);
   const all = [...depth.keys()];
   const showGrad = options.showGrad ?? all.some((v) => v.grad !== 0);

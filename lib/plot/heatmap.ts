@@ -7,7 +7,7 @@
  *   dl.show.chart(dl.plot.heatmap([[4, 1], [7, 8]], { showValues: true }));
  *   dl.show.chart(dl.plot.imageGrid(digits, { labels: ["0", "1", "2"] }));
  */
-import { ArgumentError } from "../errors";
+import { ArgumentError, expectOptions } from "../errors";
 import { type NumericInput, toImages, toMatrix } from "./arrays";
 import { type ChartOptions, type VegaLiteSpec, base, round } from "./spec";
 
@@ -35,6 +35,7 @@ function colorFor(values: number[], scheme: string | undefined): Record<string, 
 
 /** A matrix [rows, cols] as coloured cells, row 0 at the top. */
 export function heatmap(matrix: NumericInput, options: HeatmapOptions = {}): VegaLiteSpec {
+  expectOptions("heatmap", options);
   const m = toMatrix(matrix, "heatmap");
   const rows = m.length;
   const cols = m[0]?.length ?? 0;
@@ -115,6 +116,7 @@ export function imageGrid(
   images: NumericInput | readonly NumericInput[],
   options: ImageGridOptions = {},
 ): VegaLiteSpec {
+  expectOptions("imageGrid", options);
   const ims = toImages(images, "imageGrid");
   if (ims.length === 0) throw new ArgumentError("imageGrid: no images");
   const h = ims[0].length;

@@ -6,7 +6,7 @@
  *   dl.show.chart(dl.plot.line({ train: [0.9, 0.5, 0.3], validation: [1, 0.7, 0.6] }, { logY: true }));
  *   dl.show.chart(dl.plot.lossCurves(history));
  */
-import { ArgumentError } from "../errors";
+import { ArgumentError, expectOptions } from "../errors";
 import { type NumericInput, toVector } from "./arrays";
 import { type ChartOptions, type VegaLiteSpec, base, categoryScale, round } from "./spec";
 
@@ -30,6 +30,8 @@ export function line(
   series: Record<string, NumericInput>,
   options: LineOptions = {},
 ): VegaLiteSpec {
+  expectOptions("line", series, "series ({ name: values })");
+  expectOptions("line", options);
   const names = Object.keys(series);
   if (names.length === 0)
     throw new ArgumentError("line: series is empty, expected { name: values }");
@@ -87,6 +89,8 @@ export function lossCurves(
   history: Record<string, NumericInput>,
   options: LineOptions = {},
 ): VegaLiteSpec {
+  expectOptions("lossCurves", history, "history");
+  expectOptions("lossCurves", options);
   const keys = Object.keys(history).filter((k) => /loss/i.test(k));
   if (keys.length === 0) {
     throw new ArgumentError(

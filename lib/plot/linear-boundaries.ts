@@ -8,7 +8,7 @@
  *   const h = new dl.nn.Perceptron(2).fit(data);
  *   dl.show.chart(dl.plot.linearBoundaries(data.x, data.y, h));
  */
-import { ShapeError } from "../errors";
+import { ShapeError, expectOptions } from "../errors";
 import { type NumericInput } from "./arrays";
 import { pointValues } from "./scatter";
 import { type ChartOptions, type VegaLiteSpec, base, categoryScale, round } from "./spec";
@@ -140,6 +140,13 @@ export function linearBoundaries(
   history: LinearBoundaryHistory,
   options: LinearBoundaryOptions = {},
 ): VegaLiteSpec {
+  expectOptions("linearBoundaries", history, "history ({ weights, bias })");
+  if (!Array.isArray(history.weights) || !Array.isArray(history.bias)) {
+    throw new ShapeError(
+      "linearBoundaries: history must hold arrays weights [epochs, 2] and bias [epochs]",
+    );
+  }
+  expectOptions("linearBoundaries", options);
   const epochs = history.weights.length;
   if (
     epochs === 0 ||

@@ -8,7 +8,7 @@
  *   dl.show.plotly(dl.plot.lossSurface(f, { path: [[2, 1], [1.2, 0.4], [0.7, 0.1]] }));
  *   dl.show.chart(dl.plot.lossContour(f, { path }));
  */
-import { ArgumentError, ShapeError } from "../errors";
+import { ArgumentError, ShapeError, expectFunction, expectOptions } from "../errors";
 import { type NumericInput, toMatrix } from "./arrays";
 import {
   type ChartOptions,
@@ -18,6 +18,7 @@ import {
   base,
   round,
 } from "./spec";
+import { describeValue } from "../format-value";
 
 /** Options of `lossSurface` and `lossContour`. */
 export interface SurfaceOptions extends ChartOptions {
@@ -56,7 +57,9 @@ function grid(f: (w1: number, w2: number) => number, options: SurfaceOptions) {
   }
   const n = options.resolution ?? 40;
   if (!Number.isInteger(n) || n < 2)
-    throw new ArgumentError(`lossSurface: resolution must be an integer ≥ 2, got ${n}`);
+    throw new ArgumentError(
+      `lossSurface: resolution must be an integer ≥ 2, got ${describeValue(n)}`,
+    );
   const [rx, ry] = ranges(path, options);
   const axis = ([a, b]: [number, number]): number[] =>
     Array.from({ length: n }, (_, i) => round(a + ((b - a) * i) / (n - 1), 6));
@@ -76,6 +79,8 @@ export function lossContour(
   f: (w1: number, w2: number) => number,
   options: SurfaceOptions = {},
 ): VegaLiteSpec {
+  expectFunction("lossContour", "f", f);
+  expectOptions("lossContour", options);
   const { w1, w2, z, pathLoss } = grid(f, options);
   const dx = (w1[1] - w1[0]) / 2;
   const dy = (w2[1] - w2[0]) / 2;
@@ -156,6 +161,8 @@ export function lossSurface(
   f: (w1: number, w2: number) => number,
   options: SurfaceOptions = {},
 ): PlotlySpec {
+  expectFunction("lossSurface", "f", f);
+  expectOptions("lossSurface", options);
   const { w1, w2, z, pathLoss } = grid(f, options);
   const xLabel = options.xLabel ?? "w1";
   const yLabel = options.yLabel ?? "w2";

@@ -5,10 +5,11 @@
  * Example:
  *   dl.show.chart(dl.plot.network([2, 2, 1], { weights: [[[1, -1], [0.5, 2]], [[1.5, -0.7]]] }));
  */
-import { ShapeError } from "../errors";
+import { ArgumentError, ShapeError, expectOptions } from "../errors";
 import { type NumericInput, toMatrix } from "./arrays";
 import { type DiagramEdge, type DiagramNode, diagram } from "./diagram";
 import { type ChartOptions, OKABE_ITO, type VegaLiteSpec, round } from "./spec";
+import { describeValue } from "../format-value";
 
 /** Options of `network`. */
 export interface NetworkOptions extends ChartOptions {
@@ -25,6 +26,12 @@ function defaultName(layer: number, i: number, last: number): string {
 
 /** Layer sizes, e.g. [2, 2, 1]; each layer is a column, neurons centred vertically. */
 export function network(sizes: readonly number[], options: NetworkOptions = {}): VegaLiteSpec {
+  if (!Array.isArray(sizes as unknown)) {
+    throw new ArgumentError(
+      `network: sizes must be an array of layer widths, got ${describeValue(sizes)}`,
+    );
+  }
+  expectOptions("network", options);
   const w = (options.weights ?? []).map((m) => toMatrix(m, "network"));
   w.forEach((m, l) => {
     if (m.length !== sizes[l + 1] || m[0].length !== sizes[l]) {

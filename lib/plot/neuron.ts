@@ -7,6 +7,7 @@
  *   dl.show.chart(dl.plot.neuron({ w1: 1, w2: -1, b: 0 }));
  */
 import { type ChartOptions, type VegaLiteSpec, base } from "./spec";
+import { expectOptions } from "../errors";
 
 /** Options of `neuron`: initial weights and bias, activation, and the plotted input range. */
 export interface NeuronOptions extends ChartOptions {
@@ -31,6 +32,7 @@ function slider(name: string, value: number): Record<string, unknown> {
 
 /** The neuron's output over the plane as a heatmap, with its parameters bound to sliders. */
 export function neuron(options: NeuronOptions = {}): VegaLiteSpec {
+  expectOptions("neuron", options);
   const r = options.range ?? 3;
   const n = options.resolution ?? 30;
   const step = (2 * r) / n;

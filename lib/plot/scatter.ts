@@ -6,9 +6,10 @@
  *   dl.show.chart(dl.plot.scatter(x, y, { classNames: ["F", "M"] }));
  *   dl.show.chart(dl.plot.decisionBoundary((pts) => pts.map(([a, b]) => (a + b > 0 ? 1 : 0)), x, y));
  */
-import { ArgumentError, ShapeError } from "../errors";
+import { ArgumentError, ShapeError, expectFunction, expectOptions } from "../errors";
 import { type NumericInput, toMatrix } from "./arrays";
 import { type ChartOptions, type VegaLiteSpec, base, categoryScale, round } from "./spec";
+import { describeValue } from "../format-value";
 
 /** Options of `scatter` and `decisionBoundary`. */
 export interface ScatterOptions extends ChartOptions {
@@ -81,6 +82,7 @@ export function scatter(
   y: NumericInput,
   options: ScatterOptions = {},
 ): VegaLiteSpec {
+  expectOptions("scatter", options);
   const { values, classes } = pointValues(x, y, options);
   const description =
     options.description ??
@@ -102,7 +104,9 @@ function gridValues(
 ) {
   const n = options.resolution ?? 40;
   if (!Number.isInteger(n) || n < 2)
-    throw new ArgumentError(`decisionBoundary: resolution must be an integer ≥ 2, got ${n}`);
+    throw new ArgumentError(
+      `decisionBoundary: resolution must be an integer ≥ 2, got ${describeValue(n)}`,
+    );
   const lo = [0, 1].map((j) => Math.min(...xs.map((p) => p[j])));
   const hi = [0, 1].map((j) => Math.max(...xs.map((p) => p[j])));
   const pad = lo.map((l, j) => (options.padding ?? 0.1) * Math.max(hi[j] - l, 1e-9));
@@ -137,6 +141,8 @@ export function decisionBoundary(
   y: NumericInput,
   options: BoundaryOptions = {},
 ): VegaLiteSpec {
+  expectFunction("decisionBoundary", "predict", predict);
+  expectOptions("decisionBoundary", options);
   const { values, classes } = pointValues(x, y, options);
   const grid = gridValues(
     predict,

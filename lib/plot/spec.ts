@@ -5,6 +5,8 @@
  * Example:
  *   const spec: VegaLiteSpec = { ...base({ title: "Loss", description: "…" }), mark: "line" };
  */
+import { ArgumentError, expectOptions } from "../errors";
+import { describeValue } from "../format-value";
 
 /** A Vega-Lite 5 specification (a JSON object, shown by `dl.show.chart`). */
 export type VegaLiteSpec = Record<string, unknown>;
@@ -42,6 +44,7 @@ export interface ChartOptions {
 
 /** The top of a spec: schema, title, description, size and the house config. */
 export function base(options: ChartOptions & { description: string }): VegaLiteSpec {
+  expectOptions("base", options);
   const spec: VegaLiteSpec = {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
     description: options.description,
@@ -60,6 +63,9 @@ export function base(options: ChartOptions & { description: string }): VegaLiteS
 
 /** A colour scale mapping `domain` to the palette in order (stable colours for class names). */
 export function categoryScale(domain: readonly (string | number)[]): Record<string, unknown> {
+  if (!Array.isArray(domain as unknown)) {
+    throw new ArgumentError(`categoryScale: domain must be an array, got ${describeValue(domain)}`);
+  }
   return { domain: [...domain], range: domain.map((_, i) => OKABE_ITO[i % OKABE_ITO.length]) };
 }
 

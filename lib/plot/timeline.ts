@@ -6,8 +6,9 @@
  *   dl.show.chart(dl.plot.timeline());
  *   dl.show.chart(dl.plot.timeline([{ year: 1958, label: "Perceptron" }], { title: "…" }));
  */
-import { ArgumentError } from "../errors";
+import { ArgumentError, expectOptions } from "../errors";
 import { type ChartOptions, OKABE_ITO, type VegaLiteSpec, base } from "./spec";
+import { describeValue } from "../format-value";
 
 /** One event: the year, a short label, and an optional era/kind used for colour. */
 export interface TimelineEvent {
@@ -46,6 +47,12 @@ export function timeline(
   events: readonly TimelineEvent[] = NEURAL_NETWORK_HISTORY,
   options: ChartOptions = {},
 ): VegaLiteSpec {
+  if (!Array.isArray(events as unknown)) {
+    throw new ArgumentError(
+      `timeline: events must be an array of { year, label }, got ${describeValue(events)}`,
+    );
+  }
+  expectOptions("timeline", options);
   if (events.length === 0) throw new ArgumentError("timeline: no events");
   const sorted = [...events].sort((a, b) => a.year - b.year);
   const years = sorted.map((e) => e.year);

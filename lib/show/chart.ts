@@ -12,6 +12,7 @@ import type { VegaLiteSpec } from "../plot/spec";
 import { type MimeBundle, displayBundle } from "./display";
 import { renderPng } from "./render-png";
 import { renderSvg } from "./render-svg";
+import { expectOptions } from "../errors";
 
 /** Options of `chart`: `description` overrides the spec's own (the alt text). */
 export interface ChartDisplayOptions {
@@ -25,6 +26,8 @@ export interface ChartDisplayOptions {
 
 /** The MIME bundle of a chart (spec + SVG + text), without sending it. */
 export function chartBundle(spec: VegaLiteSpec, options: ChartDisplayOptions = {}): MimeBundle {
+  expectOptions("chart", spec, "spec (a Vega-Lite spec from dl.plot)");
+  expectOptions("chart", options);
   const description =
     options.description ?? (typeof spec.description === "string" ? spec.description : "A chart");
   let svg: string;

@@ -6,6 +6,7 @@
  * Example:
  *   displayBundle({ "text/html": "<b>hi</b>", "text/plain": "hi" });
  */
+import { expectOptions } from "../errors";
 
 /** MIME type → content: strings for text formats, JSON values for `application/…+json`. */
 export type MimeBundle = Record<string, unknown>;
@@ -47,6 +48,8 @@ export interface DisplayOptions {
 
 /** Sends one output with every format of `bundle`; prints its text/plain outside a kernel. */
 export function displayBundle(bundle: MimeBundle, options: DisplayOptions = {}): void {
+  expectOptions("displayBundle", bundle, "bundle ({ mime type: data })");
+  expectOptions("displayBundle", options);
   const write = kernelWriter();
   if (write === null) {
     const text = bundle["text/plain"];

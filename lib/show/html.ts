@@ -7,6 +7,8 @@
  *   try { dl.matmul(a, b) } catch (e) { dl.show.error(e) }
  */
 import { displayBundle } from "./display";
+import { ArgumentError, expectOptions } from "../errors";
+import { describeValue } from "../format-value";
 
 const ENTITIES: Readonly<Record<string, string>> = {
   "&": "&amp;",
@@ -22,11 +24,18 @@ const ENTITIES: Readonly<Record<string, string>> = {
  * `&lt;b a=&quot;1&quot;&gt;`.
  */
 export function escapeHtml(text: string): string {
+  if (typeof text !== "string") {
+    throw new ArgumentError(`escapeHtml: text must be a string, got ${describeValue(text)}`);
+  }
   return text.replace(/[&<>"']/g, (c) => ENTITIES[c]);
 }
 
 /** Shows HTML; the plain-text twin is the HTML without its tags unless `text` is given. */
 export function html(markup: string, options: { text?: string } = {}): void {
+  if (typeof markup !== "string") {
+    throw new ArgumentError(`html: markup must be a string, got ${describeValue(markup)}`);
+  }
+  expectOptions("html", options);
   const plain =
     options.text ??
     markup
@@ -38,11 +47,17 @@ export function html(markup: string, options: { text?: string } = {}): void {
 
 /** Shows Markdown (rendered by the front end, math included); plain text is the source. */
 export function markdown(source: string): void {
+  if (typeof source !== "string") {
+    throw new ArgumentError(`markdown: source must be a string, got ${describeValue(source)}`);
+  }
   displayBundle({ "text/markdown": source, "text/plain": source });
 }
 
 /** Shows plain text as an output of its own. */
 export function text(value: string): void {
+  if (typeof value !== "string") {
+    throw new ArgumentError(`text: value must be a string, got ${describeValue(value)}`);
+  }
   displayBundle({ "text/plain": value });
 }
 

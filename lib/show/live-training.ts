@@ -13,6 +13,7 @@ import type { TrainingDisplay, TrainingProgress } from "../train/display";
 import { isInKernel } from "./display";
 import { chart } from "./chart";
 import { liveSpec, statusLine } from "./live-spec";
+import { expectOptions } from "../errors";
 
 export type { TrainingProgress };
 /** The display `fit` drives (lib/train/display.ts's `TrainingDisplay`). */
@@ -32,6 +33,7 @@ const MAX_SAMPLES = 600;
 
 /** Creates the display (nothing is shown until the first `update`). */
 export function liveTrainingDisplay(options: LiveTrainingOptions = {}): LiveTrainingDisplay {
+  expectOptions("liveTrainingDisplay", options);
   const kernel = options.kernel ?? isInKernel();
   return kernel ? new KernelDisplay(options) : new TextDisplay(options);
 }

@@ -13,6 +13,7 @@ import { readFileSync } from "node:fs";
 import type { PlotlySpec } from "../plot/spec";
 import { chartBundle } from "./chart";
 import { type MimeBundle, displayBundle, isInKernel } from "./display";
+import { ArgumentError, expectOptions } from "../errors";
 
 /** Whether this kernel session has already sent the bundle (one kernel = one module instance). */
 const session = { plotlyEmbedded: false, count: 0, stamp: Date.now().toString(36) };
@@ -52,6 +53,10 @@ function chartMarkup(spec: PlotlySpec, id: string): string {
 
 /** The bundle of one Plotly output (marks the session as having the asset when it includes it). */
 export function plotlyBundle(spec: PlotlySpec): MimeBundle {
+  expectOptions("plotly", spec, "spec (a Plotly figure from dl.plot)");
+  if (!Array.isArray(spec.data) || typeof spec.layout !== "object" || spec.layout === null) {
+    throw new ArgumentError("plotly: spec must be a Plotly figure { data: [...], layout: {...} }");
+  }
   const id = `dl-plotly-${session.stamp}-${++session.count}`;
   let markup = chartMarkup(spec, id);
   if (!session.plotlyEmbedded) {
@@ -69,6 +74,7 @@ export function plotlyBundle(spec: PlotlySpec): MimeBundle {
 
 /** Displays a Plotly figure (see the module comment). Outside a kernel it prints the description. */
 export function plotly(spec: PlotlySpec): void {
+  expectOptions("plotly", spec, "spec (a Plotly figure from dl.plot)");
   if (!isInKernel()) {
     displayBundle({ "text/plain": spec.description });
     return;

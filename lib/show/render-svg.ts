@@ -10,6 +10,8 @@
 import * as vega from "vega";
 import { compile } from "vega-lite";
 import type { VegaLiteSpec } from "../plot/spec";
+import { ArgumentError, expectOptions } from "../errors";
+import { truncate } from "../format-value";
 
 interface HeadlessView {
   padding(): { left: number; right: number; top: number; bottom: number };
@@ -29,11 +31,17 @@ interface StringRenderer {
 
 /** Compiles Vega-Lite to Vega (throws vega-lite's own error for an invalid spec). */
 export function toVega(spec: VegaLiteSpec): vega.Spec {
-  return compile(spec as unknown as Parameters<typeof compile>[0]).spec as vega.Spec;
+  try {
+    return compile(spec as unknown as Parameters<typeof compile>[0]).spec as vega.Spec;
+  } catch (e) {
+    const why = truncate(e instanceof Error ? e.message : String(e), 160);
+    throw new ArgumentError(`renderSvg: not a valid Vega-Lite spec (${why})`);
+  }
 }
 
 /** The chart as an SVG document string (white background), rendered synchronously. */
 export function renderSvg(spec: VegaLiteSpec): string {
+  expectOptions("renderSvg", spec, "spec (a Vega-Lite spec from dl.plot)");
   const view = new vega.View(vega.parse(toVega(spec)), { renderer: "none" });
   try {
     view.run();

@@ -8,6 +8,8 @@
 import { textTable } from "../text-table";
 import { escapeHtml } from "./html";
 import { displayBundle } from "./display";
+import { ArgumentError, expectOptions } from "../errors";
+import { describeValue, formatValue, truncate } from "../format-value";
 
 /** One record per row (any object type, interfaces included), or one array per column. */
 export type TableInput = readonly object[] | Record<string, readonly unknown[]>;
@@ -15,6 +17,13 @@ export type TableInput = readonly object[] | Record<string, readonly unknown[]>;
 function toRows(input: TableInput): Record<string, unknown>[] {
   if (Array.isArray(input)) return input as Record<string, unknown>[];
   const columns = input as Record<string, readonly unknown[]>;
+  for (const [name, column] of Object.entries(columns)) {
+    if (!Array.isArray(column)) {
+      throw new ArgumentError(
+        `table: input must be rows or { column: values }, got column ${formatValue(name)} = ${describeValue(column)}`,
+      );
+    }
+  }
   const n = Math.max(0, ...Object.values(columns).map((c) => c.length));
   return Array.from({ length: n }, (_, i) =>
     Object.fromEntries(Object.keys(columns).map((k) => [k, columns[k][i]])),
@@ -25,7 +34,12 @@ function cell(v: unknown): string {
   if (typeof v === "number")
     return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)));
   if (v === undefined || v === null) return "";
-  return typeof v === "object" ? JSON.stringify(v) : String(v);
+  if (typeof v !== "object") return String(v);
+  try {
+    return truncate(JSON.stringify(v), 200);
+  } catch {
+    return formatValue(v); // a cyclic object, or a getter that throws
+  }
 }
 
 /** The table as `{ html, text }` (what `table` sends). */
@@ -33,6 +47,8 @@ export function formatTable(
   input: TableInput,
   options: { title?: string } = {},
 ): { html: string; text: string } {
+  expectOptions("table", input as object, "input (rows, or { column: values })");
+  expectOptions("table", options);
   const rows = toRows(input);
   const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const cells = rows.map((r) => keys.map((k) => cell(r[k])));

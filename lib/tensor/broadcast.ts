@@ -1,5 +1,6 @@
 import { ArgumentError, ShapeError, formatShape } from "../errors";
 import { describeValue } from "./check";
+import { checkSize } from "./limits";
 import { Tensor } from "./tensor";
 import { Shape, shapeSize, strides } from "./shape";
 import { kernels } from "../kernels/active";
@@ -19,12 +20,24 @@ export function asTensor(x: TensorLike, op = "asTensor", name = "x"): Tensor {
 
 /**
  * The shape two shapes broadcast to (numpy rules): align on the right; on each axis the sizes must
- * be equal or one of them 1. Throws ShapeError naming `op` and both shapes.
+ * be equal or one of them 1. Throws ShapeError naming `op` and both shapes, ArgumentError when the
+ * result would hold more than MAX_ELEMENTS numbers (lib/tensor/limits.ts).
  *
  * Example: broadcastShapes([2, 3], [3]) is [2, 3]; broadcastShapes([2, 1], [1, 3]) is [2, 3].
  * Used from lesson 1 on (adding a bias to every row).
  */
 export function broadcastShapes(a: Shape, b: Shape, op = "broadcast"): number[] {
+  if (typeof op !== "string") op = "broadcastShapes";
+  for (const [name, s] of [
+    ["a", a],
+    ["b", b],
+  ] as const) {
+    if (!Array.isArray(s)) {
+      throw new ArgumentError(
+        `${op}: ${name} must be a shape (an array of sizes), got ${describeValue(s)}`,
+      );
+    }
+  }
   const rank = Math.max(a.length, b.length);
   const out = new Array<number>(rank);
   for (let i = 1; i <= rank; i++) {
@@ -37,6 +50,7 @@ export function broadcastShapes(a: Shape, b: Shape, op = "broadcast"): number[] 
     }
     out[rank - i] = m === 1 ? n : m;
   }
+  checkSize(op, out);
   return out;
 }
 

@@ -6,20 +6,11 @@
  *   ArgumentError: matmul: b must be a Tensor, got the string "w"
  * Used by every lesson indirectly (a student passing an array where a tensor is expected).
  */
-import { ArgumentError } from "../errors";
+import { ArgumentError, expectFunction, expectOptions } from "../errors";
+import { describeValue } from "../format-value";
 import { Tensor } from "./tensor";
 
-/** A short description of a value for error messages: `the string "w"`, `an array of length 2`. */
-export function describeValue(value: unknown): string {
-  if (value === null) return "null";
-  if (value === undefined) return "undefined";
-  if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
-  if (Array.isArray(value)) return `an array of length ${value.length} (wrap it with dl.tensor(…))`;
-  if (typeof value === "number") return String(value);
-  if (typeof value === "function") return "a function";
-  if (typeof value === "object") return `an object (${value.constructor?.name ?? "no class"})`;
-  return `a ${typeof value}`;
-}
+export { describeValue, expectFunction, expectOptions };
 
 /** Returns `x` when it is a Tensor; throws ArgumentError `op: name must be a Tensor, got …`. */
 export function expectTensor(op: string, name: string, x: unknown): Tensor {

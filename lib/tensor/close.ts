@@ -1,4 +1,4 @@
-import { formatShape } from "../errors";
+import { expectOptions, formatShape } from "../errors";
 import { tensor } from "./creation";
 import { NestedArray, Tensor } from "./tensor";
 import { strides } from "./shape";
@@ -48,6 +48,7 @@ export function compareClose(
   expected: CloseInput,
   options: CloseOptions = {},
 ): CloseReport {
+  expectOptions("compareClose", options);
   const { rtol = 1e-5, atol = 1e-8 } = options;
   const a = toTensor(actual);
   const b = toTensor(expected);

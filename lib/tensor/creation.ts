@@ -2,30 +2,58 @@ import { ArgumentError } from "../errors";
 import type { Rng } from "../rng";
 import { NestedArray, Tensor } from "./tensor";
 import { Shape, shapeSize } from "./shape";
-import { describeValue, expectFinite, expectInteger, expectRng } from "./check";
+import { describeValue, expectFinite, expectInteger, expectOptions, expectRng } from "./check";
+import { MAX_RANK, checkSize } from "./limits";
+import { formatValue } from "../format-value";
+
+/** A typed array of numbers (BigInt64Array and BigUint64Array hold bigints, not numbers). */
+export type NumberArray =
+  | Float64Array
+  | Float32Array
+  | Int8Array
+  | Uint8Array
+  | Uint8ClampedArray
+  | Int16Array
+  | Uint16Array
+  | Int32Array
+  | Uint32Array;
+
+/** What `dl.tensor` accepts: a number, or nested arrays whose innermost level may be typed arrays. */
+export type TensorInput = NestedArray | NumberArray | readonly TensorInput[];
+
+/** True for an array or a typed array: one level of nesting. */
+const isSequence = (v: unknown): v is ArrayLike<unknown> =>
+  Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView));
 
 /**
- * A tensor from nested arrays (or a single number, giving shape `[]`). Ragged arrays and
- * non-numbers throw ArgumentError naming the position. NaN and ±Infinity are accepted (they are
- * numbers; a lesson may show what they do), and training checks for them where it matters.
+ * A tensor from nested arrays (or a single number, giving shape `[]`); any level may be a typed
+ * array (`Float32Array`, `Int32Array`, …), with the shape inferred the same way. Ragged arrays,
+ * non-numbers and nesting deeper than 32 levels (a cyclic array) throw ArgumentError naming the
+ * position; more than MAX_ELEMENTS numbers throw ArgumentError. NaN and ±Infinity are accepted
+ * (they are numbers; a lesson may show what they do), and training checks for them where it matters.
  *
- * Example: dl.tensor([[1, 2], [3, 4]]) has shape [2, 2]. Lesson 0.
+ * Example: dl.tensor([[1, 2], [3, 4]]) has shape [2, 2]; dl.tensor(new Float32Array(3)) [3]. Lesson 0.
  */
-export function tensor(values: NestedArray, options: { requiresGrad?: boolean } = {}): Tensor {
+export function tensor(values: TensorInput, options: { requiresGrad?: boolean } = {}): Tensor {
   const shape: number[] = [];
-  let probe: NestedArray = values;
-  while (Array.isArray(probe)) {
+  let probe: unknown = values;
+  while (isSequence(probe)) {
+    if (shape.length === MAX_RANK) {
+      throw new ArgumentError(
+        `tensor: arrays nested deeper than ${MAX_RANK} levels (a cyclic array?) at ${"[0]".repeat(MAX_RANK)}`,
+      );
+    }
     shape.push(probe.length);
-    probe = probe.length > 0 ? (probe as readonly NestedArray[])[0] : 0;
+    probe = probe.length > 0 ? probe[0] : 0;
   }
-  const data = new Float64Array(shapeSize(shape));
+  const data = new Float64Array(shapeSize(shape, "tensor"));
   fill(values, shape, 0, data, 0, "");
   return new Tensor(data, shape, options.requiresGrad ?? false);
 }
 
 /** Copies `values` (at depth `axis`) into `data` from `offset`; returns the next offset. */
 function fill(
-  values: NestedArray,
+  values: unknown,
   shape: number[],
   axis: number,
   data: Float64Array,
@@ -34,23 +62,29 @@ function fill(
 ): number {
   if (axis === shape.length) {
     if (typeof values !== "number") {
-      const got = Array.isArray(values) ? "an array" : (JSON.stringify(values) ?? String(values));
+      const got = isSequence(values) ? "an array" : formatValue(values);
       throw new ArgumentError(`tensor: expected a number at ${where || "top"}, got ${got}`);
     }
     data[offset] = values;
     return offset + 1;
   }
-  if (!Array.isArray(values) || values.length !== shape[axis]) {
-    const got = Array.isArray(values) ? `length ${values.length}` : JSON.stringify(values);
+  if (!isSequence(values) || values.length !== shape[axis]) {
+    const got = isSequence(values) ? `length ${values.length}` : describeValue(values);
     throw new ArgumentError(
       `tensor: ragged nested array at ${where || "top"}: expected length ${shape[axis]}, got ${got}`,
     );
+  }
+  if (axis === shape.length - 1 && ArrayBuffer.isView(values) && !isBigIntArray(values)) {
+    data.set(values as NumberArray, offset);
+    return offset + values.length;
   }
   for (let i = 0; i < values.length; i++) {
     offset = fill(values[i], shape, axis + 1, data, offset, `${where}[${i}]`);
   }
   return offset;
 }
+
+const isBigIntArray = (v: object) => v instanceof BigInt64Array || v instanceof BigUint64Array;
 
 /** A tensor of the given shape filled with `value`. Example: dl.full([2, 2], 7). */
 export function full(shape: Shape, value: number): Tensor {
@@ -82,11 +116,14 @@ export function ones(shape: Shape): Tensor {
 export function arange(start: number, stop?: number, step = 1): Tensor {
   if (stop === undefined) [start, stop] = [0, start];
   if (step === 0 || !Number.isFinite(step)) {
-    throw new ArgumentError(`arange: step must be a non-zero finite number, got ${step}`);
+    throw new ArgumentError(
+      `arange: step must be a non-zero finite number, got ${describeValue(step)}`,
+    );
   }
   expectFinite("arange", "start", start);
   expectFinite("arange", "stop", stop);
   const n = Math.max(0, Math.ceil((stop - start) / step));
+  checkSize("arange", [n]);
   const data = new Float64Array(n);
   for (let i = 0; i < n; i++) data[i] = start + i * step;
   return new Tensor(data, [n]);
@@ -95,8 +132,13 @@ export function arange(start: number, stop?: number, step = 1): Tensor {
 /** `count` evenly spaced numbers from start to stop, both included. Example: dl.linspace(0, 1, 5). */
 export function linspace(start: number, stop: number, count: number): Tensor {
   if (!Number.isInteger(count) || count < 0) {
-    throw new ArgumentError(`linspace: count must be a non-negative integer, got ${count}`);
+    throw new ArgumentError(
+      `linspace: count must be a non-negative integer, got ${describeValue(count)}`,
+    );
   }
+  expectFinite("linspace", "start", start);
+  expectFinite("linspace", "stop", stop);
+  checkSize("linspace", [count]);
   const data = new Float64Array(count);
   const step = count > 1 ? (stop - start) / (count - 1) : 0;
   for (let i = 0; i < count; i++) data[i] = start + i * step;
@@ -113,6 +155,7 @@ export function randn(
   rng: Rng,
   options: { mean?: number; std?: number } = {},
 ): Tensor {
+  expectOptions("randn", options);
   const { mean = 0, std = 1 } = options;
   expectRng("randn", rng);
   expectFinite("randn", "mean", mean);
@@ -130,6 +173,7 @@ export function rand(
   rng: Rng,
   options: { low?: number; high?: number } = {},
 ): Tensor {
+  expectOptions("rand", options);
   const { low = 0, high = 1 } = options;
   expectRng("rand", rng);
   if (!(expectFinite("rand", "low", low) <= expectFinite("rand", "high", high))) {
@@ -143,6 +187,7 @@ export function rand(
 /** The n×n identity matrix. Example: dl.eye(3). */
 export function eye(n: number): Tensor {
   expectInteger("eye", "n", n, 0);
+  checkSize("eye", [n, n]);
   const out = zeros([n, n]);
   for (let i = 0; i < n; i++) out.values[i * n + i] = 1;
   return out;

@@ -4,6 +4,7 @@ import { attach, gradOf } from "./record";
 import { Tensor } from "./tensor";
 import { shapeSize } from "./shape";
 import { expectTensor } from "./check";
+import { checkSize } from "./limits";
 import { broadcastIndex, broadcastShapes } from "./broadcast";
 
 /**
@@ -33,6 +34,7 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   const bBatch = b.shape.slice(0, -2);
   const batch = broadcastShapes(aBatch, bBatch, "matmul");
   const batches = shapeSize(batch);
+  checkSize("matmul", [...batch, m, n]);
   // For batch t: the batch index within a and within b (0 when that side is a single matrix).
   const ai = broadcastIndex(aBatch, batch);
   const bi = broadcastIndex(bBatch, batch);

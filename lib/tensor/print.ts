@@ -1,6 +1,7 @@
 import { formatShape } from "../errors";
 import { Tensor } from "./tensor";
 import { strides } from "./shape";
+import { expectTensor } from "./check";
 
 /**
  * A tensor as numpy-like text, with its shape:
@@ -11,6 +12,7 @@ import { strides } from "./shape";
  * entries of each axis around "...". Tensor's toString and console.log use it. Lesson 0.
  */
 export function formatTensor(t: Tensor): string {
+  expectTensor("formatTensor", "t", t);
   const summarise = t.size > 1000;
   const data = t.values;
   const format = cellFormatter(data);

@@ -1,3 +1,5 @@
+import { ArgumentError } from "../errors";
+import { describeValue } from "../format-value";
 import { kernels } from "../kernels/active";
 import { Tensor } from "./tensor";
 
@@ -20,6 +22,9 @@ let gradEnabled = true;
 
 /** Runs `fn` without recording any op (evaluation, optimizer updates); returns its result. */
 export function noGrad<T>(fn: () => T): T {
+  if (typeof fn !== "function") {
+    throw new ArgumentError(`noGrad: expected a function to run, got ${describeValue(fn)}`);
+  }
   const previous = gradEnabled;
   gradEnabled = false;
   try {

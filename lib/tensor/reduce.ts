@@ -4,7 +4,8 @@ import { attach, gradOf } from "./record";
 import { Tensor } from "./tensor";
 import { Shape, shapeSize, strides } from "./shape";
 import { broadcastIndex, expandData, sumToShape } from "./broadcast";
-import { expectTensor } from "./check";
+import { describeValue, expectOptions, expectTensor } from "./check";
+import { formatValue } from "../format-value";
 
 /** Which axes to reduce (all when omitted; negative axes count from the end). */
 export type Axes = number | readonly number[];
@@ -17,12 +18,17 @@ export interface ReduceOptions {
 /** Sorted, non-negative, distinct axes; throws ArgumentError naming the op for bad axes. */
 export function normalizeAxes(op: string, shape: Shape, axes?: Axes): number[] {
   if (axes === undefined) return shape.map((_, i) => i);
+  if (typeof axes !== "number" && !Array.isArray(axes)) {
+    throw new ArgumentError(
+      `${op}: axes must be an axis number or an array of them, got ${describeValue(axes)}`,
+    );
+  }
   const list = typeof axes === "number" ? [axes] : [...axes];
   const result = list.map((axis) => {
     const a = axis < 0 ? axis + shape.length : axis;
     if (!Number.isInteger(a) || a < 0 || a >= shape.length) {
       throw new ArgumentError(
-        `${op}: axis ${axis} is out of range for shape ${formatShape(shape)}`,
+        `${op}: axis ${formatValue(axis)} is out of range for shape ${formatShape(shape)}`,
       );
     }
     return a;
@@ -37,6 +43,7 @@ interface Plan {
 
 function plan(op: string, x: Tensor, axes: Axes | undefined, options: ReduceOptions): Plan {
   expectTensor(op, "x", x);
+  expectOptions(op, options);
   const reduced = normalizeAxes(op, x.shape, axes);
   const keepShape = x.shape.map((n, i) => (reduced.includes(i) ? 1 : n));
   const outShape = options.keepDims ? keepShape : x.shape.filter((_, i) => !reduced.includes(i));

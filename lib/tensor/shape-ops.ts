@@ -4,7 +4,9 @@ import { attach, gradOf } from "./record";
 import { Tensor } from "./tensor";
 import { Shape, shapeSize, strides } from "./shape";
 import { normalizeAxes } from "./reduce";
-import { expectTensor } from "./check";
+import { describeValue, expectTensor } from "./check";
+import { checkSize } from "./limits";
+import { formatValue } from "../format-value";
 
 /**
  * Ops that move numbers without changing them: reshape, transpose, flatten, concat, take.
@@ -19,7 +21,9 @@ import { expectTensor } from "./check";
 export function reshape(x: Tensor, shape: Shape): Tensor {
   expectTensor("reshape", "x", x);
   if (!Array.isArray(shape))
-    throw new ArgumentError(`reshape: shape must be an array of sizes, got ${String(shape)}`);
+    throw new ArgumentError(
+      `reshape: shape must be an array of sizes, got ${describeValue(shape)}`,
+    );
   const known = shape.filter((n) => n !== -1);
   const free = shape.length - known.length;
   const knownSize = shapeSize(known, "reshape");
@@ -37,6 +41,11 @@ export function reshape(x: Tensor, shape: Shape): Tensor {
 /** Flattens the axes from `startAxis` on into one: [N, C, H, W] with startAxis 1 → [N, C·H·W]. */
 export function flatten(x: Tensor, startAxis = 0): Tensor {
   expectTensor("flatten", "x", x);
+  if (typeof startAxis !== "number") {
+    throw new ArgumentError(
+      `flatten: startAxis must be an axis number, got ${describeValue(startAxis)}`,
+    );
+  }
   const start = startAxis < 0 ? startAxis + x.rank : startAxis;
   if (!Number.isInteger(start) || start < 0 || start > Math.max(0, x.rank - 1)) {
     throw new ArgumentError(
@@ -76,9 +85,9 @@ export function transpose(x: Tensor, axes?: readonly number[]): Tensor {
   const rank = x.rank;
   const perm = axes ?? [...Array(rank).keys()].map((i) => (i < rank - 2 ? i : 2 * rank - 3 - i));
   const normal = normalizeAxes("transpose", x.shape, perm);
-  if (perm.length !== rank || normal.length !== rank) {
+  if (!Array.isArray(perm) || perm.length !== rank || normal.length !== rank) {
     throw new ArgumentError(
-      `transpose: axes must be a permutation of 0…${rank - 1}, got [${perm.join(", ")}]`,
+      `transpose: axes must be a permutation of 0…${rank - 1}, got ${formatValue(perm)}`,
     );
   }
   const order = perm.map((a) => (a < 0 ? a + rank : a));
@@ -105,6 +114,11 @@ export function splitAt(shape: Shape, axis: number): { outer: number; n: number;
  * Example: dl.concat([a, b], 1) with a [2, 3], b [2, 1] → [2, 4].
  */
 export function concat(tensors: readonly Tensor[], axis = 0): Tensor {
+  if (!Array.isArray(tensors as unknown)) {
+    throw new ArgumentError(
+      `concat: tensors must be an array of tensors, got ${describeValue(tensors)}`,
+    );
+  }
   if (tensors.length === 0)
     throw new ArgumentError("concat: expected at least one tensor, got none");
   tensors.forEach((t, i) => expectTensor("concat", `tensors[${i}]`, t));
@@ -120,6 +134,7 @@ export function concat(tensors: readonly Tensor[], axis = 0): Tensor {
   const total = tensors.reduce((s, t) => s + t.shape[ax], 0);
   const { outer, inner } = splitAt(first.shape, ax);
   const outShape = first.shape.map((n, i) => (i === ax ? total : n));
+  checkSize("concat", outShape);
   const o = kernels.allocate(shapeSize(outShape));
   const rowOut = total * inner;
   let offset = 0; // where each tensor's chunk starts inside an output row
@@ -151,9 +166,18 @@ export function concat(tensors: readonly Tensor[], axis = 0): Tensor {
 export function take(x: Tensor, index: ArrayLike<number> | Tensor, axis = 0): Tensor {
   expectTensor("take", "x", x);
   const indices = index instanceof Tensor ? index.values : index;
+  if (!Array.isArray(indices) && !ArrayBuffer.isView(indices)) {
+    throw new ArgumentError(
+      `take: indices must be an array or a tensor of indices, got ${describeValue(index)}`,
+    );
+  }
   const ax = normalizeAxes("take", x.shape, axis)[0];
   const { outer, n, inner } = splitAt(x.shape, ax);
   const m = indices.length;
+  checkSize(
+    "take",
+    x.shape.map((s, i) => (i === ax ? m : s)),
+  );
   for (let i = 0; i < m; i++) {
     const k = indices[i];
     if (!Number.isInteger(k) || k < 0 || k >= n) {

@@ -1,4 +1,6 @@
 import { ArgumentError, ShapeError, formatShape } from "../errors";
+import { describeValue } from "../format-value";
+import { checkSize } from "./limits";
 
 /**
  * Shapes and the row-major layout every tensor uses: a shape lists the size of each axis,
@@ -11,23 +13,21 @@ export type Shape = readonly number[];
 
 /**
  * The number of elements of a shape: the product of its sizes (1 for `[]`). Throws ArgumentError
- * when `shape` is not an array, ShapeError when a size is not a non-negative integer (naming `op`).
+ * when `shape` is not an array or holds more than MAX_ELEMENTS (checkSize, lib/tensor/limits.ts),
+ * ShapeError when a size is not a non-negative integer (naming `op`).
  */
 export function shapeSize(shape: Shape, op = "shape"): number {
   if (!Array.isArray(shape)) {
-    const got = typeof shape === "string" ? JSON.stringify(shape) : String(shape);
-    throw new ArgumentError(`${op}: shape must be an array of sizes, got ${got}`);
+    throw new ArgumentError(`${op}: shape must be an array of sizes, got ${describeValue(shape)}`);
   }
-  let size = 1;
   for (const n of shape) {
     if (!Number.isInteger(n) || n < 0) {
       throw new ShapeError(
         `${op}: shape sizes must be non-negative integers, got ${formatShape(shape)}`,
       );
     }
-    size *= n;
   }
-  return size;
+  return checkSize(op, shape);
 }
 
 /** Row-major strides of a shape: `strides([2, 3, 4])` is `[12, 4, 1]`. */

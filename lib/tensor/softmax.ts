@@ -5,7 +5,7 @@ import { Axes, ReduceOptions, max, normalizeAxes, sum } from "./reduce";
 import { splitAt } from "./shape-ops";
 import { add, sub } from "./elementwise";
 import { exp, log } from "./unary";
-import { expectTensor } from "./check";
+import { expectOptions, expectTensor } from "./check";
 
 /** Where the slices of a softmax are: `outer` × `inner` slices of `n` numbers, `inner` apart. */
 export interface Slices {
@@ -17,31 +17,38 @@ export interface Slices {
 /**
  * The stable softmax of every slice, the one loop behind softmax, logSoftmax and
  * softmaxCrossEntropy: with m the slice's max and s = Σⱼ e^(xⱼ − m) (never overflows),
- *   p[i] = e^(xᵢ − m) / s,
- * written into `p`; returns m and ln s of each slice (log softmax is xᵢ − m − ln s).
- * Element k of slice (r, c) is at r·n·inner + c + k·inner. A NaN in a slice makes it all NaN.
- * Example: stableSoftmax(logits, { outer: N, n: C, inner: 1 }, probs)
+ *   p[i] = e^(xᵢ − m) / s,   log p[i] = (xᵢ − m) − ln s,
+ * written into `p` (and `logP` when given). One +∞ in a slice takes its limit (p 1 there, 0
+ * elsewhere); two +∞, only −∞, or a NaN make the slice NaN. Element k of slice (r, c) is at
+ * r·n·inner + c + k·inner.
+ * Example: stableSoftmax(logits, { outer: N, n: C, inner: 1 }, probs, logProbs)
  */
 export function stableSoftmax(
   xd: Float64Array,
   { outer, n, inner }: Slices,
   p: Float64Array,
-): { max: Float64Array; logSum: Float64Array } {
-  const maxes = new Float64Array(outer * inner);
-  const logSum = new Float64Array(outer * inner);
+  logP: Float64Array | null = null,
+): void {
   for (let r = 0; r < outer; r++) {
     for (let c = 0; c < inner; c++) {
       const base = r * n * inner + c;
       let m = -Infinity;
-      for (let k = 0; k < n; k++) m = Math.max(m, xd[base + k * inner]);
+      let infinities = 0;
+      for (let k = 0; k < n; k++) {
+        m = Math.max(m, xd[base + k * inner]);
+        if (xd[base + k * inner] === Infinity) infinities++;
+      }
+      // x − m, with +∞ − (+∞) taken as 0 when that +∞ is the slice's only one (its limit)
+      const shifted = (v: number) => (infinities === 1 && v === Infinity ? 0 : v - m);
       let s = 0;
-      for (let k = 0; k < n; k++) s += p[base + k * inner] = Math.exp(xd[base + k * inner] - m);
+      for (let k = 0; k < n; k++)
+        s += p[base + k * inner] = Math.exp(shifted(xd[base + k * inner]));
       for (let k = 0; k < n; k++) p[base + k * inner] /= s;
-      maxes[r * inner + c] = m;
-      logSum[r * inner + c] = Math.log(s);
+      if (logP === null) continue;
+      const logS = Math.log(s);
+      for (let k = 0; k < n; k++) logP[base + k * inner] = shifted(xd[base + k * inner]) - logS;
     }
   }
-  return { max: maxes, logSum };
 }
 
 /**
@@ -70,19 +77,8 @@ function softmaxLike(op: string, x: Tensor, axis: number, takeLog: boolean): Ten
   const { outer, n, inner } = slices;
   const xd = x.values;
   const y = kernels.allocate(x.size); // softmax values, kept for backward
-  const { max: m, logSum } = stableSoftmax(xd, slices, y);
-  let o = y;
-  if (takeLog) {
-    o = kernels.allocate(x.size);
-    for (let r = 0; r < outer; r++) {
-      for (let c = 0; c < inner; c++) {
-        const base = r * n * inner + c;
-        const slice = r * inner + c;
-        for (let k = 0; k < n; k++)
-          o[base + k * inner] = xd[base + k * inner] - m[slice] - logSum[slice];
-      }
-    }
-  }
+  const o = takeLog ? kernels.allocate(x.size) : y;
+  stableSoftmax(xd, slices, y, takeLog ? o : null);
   return attach(new Tensor(o, x.shape), op, [x], (g) => {
     const gx = gradOf(x);
     for (let r = 0; r < outer; r++) {
@@ -106,6 +102,7 @@ function softmaxLike(op: string, x: Tensor, axis: number, takeLog: boolean): Ten
  */
 export function logSumExp(x: Tensor, axes?: Axes, options: ReduceOptions = {}): Tensor {
   expectTensor("logSumExp", "x", x);
+  expectOptions("logSumExp", options);
   const m = noGrad(() => max(x, axes, { keepDims: true }));
   const lse = add(log(sum(exp(sub(x, m)), axes, { keepDims: true })), m);
   if (options.keepDims) return lse;

@@ -5,7 +5,9 @@ import { checkDataset } from "../data/split";
 import { Module } from "../nn/module";
 import { Loss } from "../nn/losses";
 import { Tensor } from "../tensor/tensor";
-import { expectTensor } from "../tensor/check";
+import { describeValue, expectFunction, expectOptions, expectTensor } from "../tensor/check";
+import { formatValue } from "../format-value";
+import { expectScalar } from "./fit-options";
 import { METRICS, MetricName } from "./metrics";
 
 /** Runs `fn` with the model in evaluation mode and no gradient recording, then restores the mode. */
@@ -25,13 +27,18 @@ export function inEvalMode<T>(model: Module, fn: () => T): T {
  * Example: const yPred = dl.train.predict(model, test.x);
  */
 export function predict(model: Module, x: Tensor, options: { batchSize?: number } = {}): Tensor {
-  const { batchSize = 256 } = options;
+  if (!(model instanceof Module)) {
+    throw new ArgumentError(`predict: model must be a dl.nn.Module, got ${describeValue(model)}`);
+  }
+  const { batchSize = 256 } = expectOptions("predict", options);
   expectTensor("predict", "x", x);
   if (x.rank === 0 || x.shape[0] === 0) {
     throw new ArgumentError(`predict: x is empty, got shape ${formatShape(x.shape)}`);
   }
   if (!Number.isInteger(batchSize) || batchSize < 1) {
-    throw new ArgumentError(`predict: batchSize must be an integer ≥ 1, got ${batchSize}`);
+    throw new ArgumentError(
+      `predict: batchSize must be an integer ≥ 1, got ${describeValue(batchSize)}`,
+    );
   }
   const n = x.shape[0];
   const rowSize = x.size / n;
@@ -75,9 +82,17 @@ export function evaluate(
   options: EvaluateOptions,
 ): Record<string, number> {
   checkDataset("evaluate", data);
+  expectOptions("evaluate", options);
+  expectFunction("evaluate", "loss", options.loss);
   const yPred = predict(model, data.x, options);
-  const result: Record<string, number> = { loss: noGrad(() => options.loss(yPred, data.y).item()) };
+  const lossT: unknown = noGrad(() => options.loss(yPred, data.y));
+  const result: Record<string, number> = { loss: expectScalar("evaluate", "loss", lossT).item() };
   for (const name of options.metrics ?? []) {
+    if (typeof name !== "string" || !Object.prototype.hasOwnProperty.call(METRICS, name)) {
+      throw new ArgumentError(
+        `evaluate: unknown metric ${formatValue(name)}, expected one of ${Object.keys(METRICS).join(", ")}`,
+      );
+    }
     result[name] = METRICS[name](
       yPred,
       data.y,

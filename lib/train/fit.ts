@@ -8,7 +8,8 @@ import { add } from "../tensor/elementwise";
 import { noGrad } from "../tensor/record";
 import type { TrainingDisplay, TrainingProgress } from "./display";
 import { defaultThreshold, evaluate } from "./evaluate";
-import { FitOptions, checkFitInputs } from "./fit-options";
+import { FitOptions, checkFitInputs, expectScalar, scheduledRate } from "./fit-options";
+import { expectInteger, expectOptions } from "../tensor/check";
 import { BestTracker, History, historySeries } from "./history";
 import { METRICS } from "./metrics";
 
@@ -47,7 +48,7 @@ export function fit(model: Module, data: Dataset, options: FitOptions): History 
   const keepBest = es !== undefined && es.restoreBest !== false;
   let bestState = keepBest ? model.state() : [];
   for (let epoch = 0; epoch < options.epochs && !run.stopRequested; epoch++) {
-    if (options.schedule) options.optimizer.lr = options.schedule(epoch);
+    if (options.schedule) options.optimizer.lr = scheduledRate(options.schedule, epoch);
     trainEpoch(run, epoch);
     const values = endEpoch(run);
     run.display?.update(progress(run, epoch + 1, stepsPerEpoch(run), NaN));
@@ -69,16 +70,12 @@ export function fit(model: Module, data: Dataset, options: FitOptions): History 
 }
 
 function startRun(model: Module, data: Dataset, o: FitOptions): Run {
+  expectOptions("fit", o);
   const n = checkDataset("fit", data);
   if (o.validation) checkDataset("fit (validation)", o.validation);
-  checkFitInputs(data, o);
-  if (!Number.isInteger(o.epochs) || o.epochs < 1) {
-    throw new ArgumentError(`fit: epochs must be an integer ≥ 1, got ${o.epochs}`);
-  }
-  const batchSize = o.batchSize ?? Math.min(32, n);
-  if (!Number.isInteger(batchSize) || batchSize < 1) {
-    throw new ArgumentError(`fit: batchSize must be an integer ≥ 1, got ${batchSize}`);
-  }
+  checkFitInputs(model, data, o);
+  expectInteger("fit", "epochs", o.epochs, 1);
+  const batchSize = expectInteger("fit", "batchSize", o.batchSize ?? Math.min(32, n), 1);
   if (o.shuffle && !o.rng) throw new ArgumentError("fit: shuffle needs an rng, got none");
   const names = o.metrics ?? [];
   const history: History = {
@@ -122,7 +119,8 @@ function trainEpoch(run: Run, epoch: number): void {
     const b = parts[s];
     o.optimizer.zeroGrad();
     const yPred = model.forward(b.x);
-    const lossT = o.penalty ? add(o.loss(yPred, b.y), o.penalty()) : o.loss(yPred, b.y);
+    const value = expectScalar("fit", "the loss function", o.loss(yPred, b.y));
+    const lossT = o.penalty ? add(value, expectScalar("fit", "penalty", o.penalty())) : value;
     const loss = lossT.item();
     if (!Number.isFinite(loss)) throw nonFinite(run, epoch, s, loss);
     run.lastLoss = loss;

@@ -1,4 +1,4 @@
-import { ArgumentError } from "../errors";
+import { ArgumentError, expectOptions } from "../errors";
 import { METRIC_MODES, type MetricName } from "./metrics";
 
 /**
@@ -28,6 +28,12 @@ export interface History {
 
 /** Every per-epoch series under one flat name: loss, valLoss, accuracy, valAccuracy, … */
 export function historySeries(h: History): Record<string, number[]> {
+  expectOptions("historySeries", h, "history (what fit returns)");
+  if (!Array.isArray(h.loss) || !Array.isArray(h.valLoss) || typeof h.metrics !== "object") {
+    throw new ArgumentError(
+      "historySeries: expected a History from dl.train.fit ({ loss, valLoss, metrics, … })",
+    );
+  }
   const series: Record<string, number[]> = { loss: h.loss };
   if (h.valLoss.length > 0) series.valLoss = h.valLoss;
   for (const [name, values] of Object.entries(h.metrics)) series[name] = values;
@@ -61,6 +67,7 @@ export interface EarlyStoppingOptions {
  * Example: monitorMode("valAccuracy") === "max"
  */
 export function monitorMode(monitor: string): "min" | "max" | undefined {
+  if (typeof monitor !== "string") return undefined;
   const name = /^val[A-Z]/.test(monitor) ? monitor[3].toLowerCase() + monitor.slice(4) : monitor;
   if (name === "loss") return "min";
   return Object.prototype.hasOwnProperty.call(METRIC_MODES, name)

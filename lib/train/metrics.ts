@@ -1,5 +1,6 @@
 import { ArgumentError, NonFiniteError, ShapeError, formatShape } from "../errors";
 import { Tensor } from "../tensor/tensor";
+import { expectOptions, expectTensor } from "../tensor/check";
 
 /**
  * The predicted class of each row: the argmax of each row of scores [N, C] (C > 1), or
@@ -7,6 +8,7 @@ import { Tensor } from "../tensor/tensor";
  * A NaN score counts as the largest (as `dl.argmax`); a NaN single output gives NaN, no class.
  */
 export function predictedLabels(yPred: Tensor, threshold = 0.5): number[] {
+  expectTensor("predictedLabels", "predictions", yPred);
   if (yPred.rank === 0 || yPred.shape[0] === 0) {
     throw new ShapeError(
       `predictedLabels: expected predictions [N, …], got ${formatShape(yPred.shape)}`,
@@ -45,6 +47,9 @@ export function trueLabels(y: Tensor, n: number): number[] {
  * Example: dl.train.accuracy(dl.tensor([[0.9], [0.2]]), dl.tensor([[1], [1]]))  // 0.5
  */
 export function accuracy(yPred: Tensor, y: Tensor, options: { threshold?: number } = {}): number {
+  expectTensor("accuracy", "predictions", yPred);
+  expectTensor("accuracy", "targets", y);
+  expectOptions("accuracy", options);
   const predicted = predictedLabels(yPred, options.threshold);
   const truth = trueLabels(y, predicted.length);
   let correct = 0;
@@ -63,6 +68,9 @@ export function confusionMatrix(
   y: Tensor,
   options: { classes?: number; threshold?: number } = {},
 ): number[][] {
+  expectTensor("confusionMatrix", "predictions", yPred);
+  expectTensor("confusionMatrix", "targets", y);
+  expectOptions("confusionMatrix", options);
   const predicted = predictedLabels(yPred, options.threshold);
   const truth = trueLabels(y, predicted.length);
   const width = yPred.size / yPred.shape[0];
@@ -87,6 +95,8 @@ export type Metric = (yPred: Tensor, y: Tensor, threshold: number) => number;
 
 function meanError(op: string, f: (d: number) => number): Metric {
   return (yPred, y) => {
+    expectTensor(op, "predictions", yPred);
+    expectTensor(op, "targets", y);
     if (yPred.size !== y.size) {
       throw new ShapeError(
         `${op}: predictions ${formatShape(yPred.shape)} and targets ${formatShape(y.shape)} differ`,

@@ -155,6 +155,6 @@ describeKernels("07-cnn", () => {
       expect(cnn).toBeGreaterThan(0.95);
       expect(cnn).toBeCloseTo(439 / 449, 2);
       expect(cnn).toBeGreaterThan(mlp);
-    }, 60_000);
+    }, 180_000); // the reference kernels' run takes ~30 s on a busy machine
   });
 });

@@ -135,7 +135,7 @@ describe("L1 and L2 penalties: added to the loss or applied as decay, the same s
     const w = [tensor([1, -2]), tensor([3])];
     expect(l2Penalty(w, 0.5).item()).toBe(0.5 * (1 + 4 + 9));
     expect(l1Penalty(w, 0.5).item()).toBe(0.5 * (1 + 2 + 3));
-    expect(() => l2Penalty(w, -1)).toThrow(/l2Penalty: lambda must be ≥ 0, got -1/);
+    expect(() => l2Penalty(w, -1)).toThrow(/l2Penalty: lambda must be a finite number ≥ 0, got -1/);
   });
 });
 

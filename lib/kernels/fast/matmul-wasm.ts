@@ -31,11 +31,21 @@ const PAGE = 65536;
 /**
  * Instantiates ./wasm/gemm.wat (compiled into ./wasm/gemm-binary.ts) and lays out its memory:
  * packed a at byte 0, packed b after it, then the MC×NC block of sums the kernel writes.
- * Returns null where WebAssembly or its SIMD instructions are missing (the TypeScript kernel is
- * then used). Synchronous: Node compiles a module this small on the spot.
+ * Returns null where WebAssembly or its SIMD instructions are missing, or where compiling,
+ * instantiating or growing its memory fails (a process under `ulimit -v` cannot reserve the
+ * memory WebAssembly asks for): the TypeScript kernel is then used. Synchronous: Node compiles a
+ * module this small on the spot.
  * Example: const gemm = loadWasmGemm(); if (gemm) packA(a, false, gemm.packedA, …)
  */
 export function loadWasmGemm(): MacroKernel | null {
+  try {
+    return instantiate();
+  } catch {
+    return null; // e.g. "RangeError: WebAssembly.Instance(): Out of memory"
+  }
+}
+
+function instantiate(): MacroKernel | null {
   const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
   if (wasm === undefined) return null;
   const bytes = Buffer.from(GEMM_WASM_BASE64, "base64");
