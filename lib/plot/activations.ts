@@ -86,7 +86,11 @@ export function activations(
   ],
   options: ActivationOptions = {},
 ): VegaLiteSpec {
-  expectOptions("activations", fns as object, "fns (names or { name: { f, df } })");
+  if (typeof fns !== "object" || fns === null) {
+    throw new ArgumentError(
+      `activations: fns must be names or { name: { f, df } }, got ${describeValue(fns)}`,
+    );
+  }
   expectOptions("activations", options);
   const table = resolve(fns);
   const names = Object.keys(table);

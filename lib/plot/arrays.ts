@@ -7,7 +7,7 @@
  *   toMatrix(dl.tensor([[1, 2], [3, 4]])); // [[1, 2], [3, 4]]
  */
 import { ArgumentError, ShapeError, formatShape } from "../errors";
-import { describeValue, formatValue } from "../format-value";
+import { describeValue, formatValue, truncate } from "../format-value";
 
 /** Anything with row-major numbers and a shape (a `Tensor` fits). */
 export interface ShapedArray {
@@ -45,7 +45,17 @@ export function toNested(x: NumericInput, fn = "plot", depth = 0): unknown {
   if (isToArray(x)) return x.toArray();
   const length = typeof x === "object" && x !== null ? (x as { length?: unknown }).length : null;
   if (typeof length !== "number" || depth > 32) {
-    const got = depth > 32 ? "arrays nested deeper than 32 levels" : describeValue(x);
+    const keys = (o: object) =>
+      Object.keys(o)
+        .slice(0, 4)
+        .map((k) => truncate(k))
+        .join(", ");
+    const got =
+      depth > 32
+        ? "arrays nested deeper than 32 levels"
+        : typeof x === "object" && x !== null && !Array.isArray(x)
+          ? `an object with keys ${keys(x)}`
+          : describeValue(x);
     throw new ArgumentError(`${fn}: expected an array of numbers or a tensor, got ${got}`);
   }
   return Array.from(x as ArrayLike<unknown>, (v) =>

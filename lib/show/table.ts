@@ -47,7 +47,11 @@ export function formatTable(
   input: TableInput,
   options: { title?: string } = {},
 ): { html: string; text: string } {
-  expectOptions("table", input as object, "input (rows, or { column: values })");
+  if (typeof input !== "object" || input === null) {
+    throw new ArgumentError(
+      `table: input must be rows or { column: values }, got ${describeValue(input)}`,
+    );
+  }
   expectOptions("table", options);
   const rows = toRows(input);
   const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
