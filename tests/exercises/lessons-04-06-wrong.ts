@@ -30,26 +30,35 @@ export const WRONG_04 = {
   ],
 };
 
-/** ∂L/∂w5 or ∂L/∂b3 (last = "w5" | "b3" | "h2") with optional slips: half, flipped sign, no f′. */
-function gradOf(last: "w5" | "b3" | "h2", slip: "none" | "half" | "sign" | "noFPrime" = "none") {
+type Slip = "none" | "half" | "sign" | "noFPrime" | "fPrimeOfYPred" | "zTimesOneMinusZ";
+
+/** ∂L/∂w5 or ∂L/∂b3 (last = "w5" | "b3" | "h2" | "weight") with one slip, as a student writes it. */
+function gradOf(last: "w5" | "b3" | "h2" | "weight", slip: Slip = "none") {
   return (x: number[], y: number, w: number[], b: number[]): number => {
     const h1 = f(w[0] * x[0] + w[1] * x[1] + b[0]);
     const h2 = f(w[2] * x[0] + w[3] * x[1] + b[1]);
-    const yPred = f(w[4] * h1 + w[5] * h2 + b[2]);
-    const dL = { none: -2, half: -1, sign: 2, noFPrime: -2 }[slip] * (y - yPred);
-    const fp = slip === "noFPrime" ? 1 : yPred * (1 - yPred);
-    return dL * fp * { w5: h1, b3: 1, h2 }[last];
+    const z3 = w[4] * h1 + w[5] * h2 + b[2];
+    const yPred = f(z3);
+    const dL = { half: -1, sign: 2 }[slip as "half" | "sign"] ?? -2;
+    const fPrime = {
+      noFPrime: 1,
+      fPrimeOfYPred: f(yPred) * (1 - f(yPred)),
+      zTimesOneMinusZ: z3 * (1 - z3),
+    }[slip as "noFPrime"];
+    const dz3 = { w5: h1, b3: 1, h2, weight: w[4] }[last];
+    return dL * (y - yPred) * (fPrime ?? yPred * (1 - yPred)) * dz3;
   };
 }
 
 /** A scalar tanh op whose backward uses `local(t, x)` and optionally forgets out.grad or assigns. */
 function tanhWith(
   local: (t: number, x: number) => number,
-  opts: { noUpstream?: boolean; assign?: boolean } = {},
+  opts: { noUpstream?: boolean; assign?: boolean; parents?: "none" | "copy" } = {},
 ) {
   return (x: Value): Value => {
     const t = Math.tanh(x.data);
-    const out = new Value(t, "", "tanh", [x]);
+    const parents = { none: [], copy: [new Value(x.data)] }[opts.parents ?? "none"];
+    const out = new Value(t, "", "tanh", opts.parents === undefined ? [x] : parents);
     out.backwardFn = () => {
       const g = local(t, x.data) * (opts.noUpstream ? 1 : out.grad);
       x.grad = opts.assign ? g : x.grad + g;
@@ -63,16 +72,28 @@ export const WRONG_05 = {
     { answer: gradOf("w5", "half"), mistake: /dropped the 2/ },
     { answer: gradOf("w5", "sign"), mistake: /sign is flipped/ },
     { answer: gradOf("w5", "noFPrime"), mistake: /left out f′/ },
+    { answer: gradOf("w5", "fPrimeOfYPred"), mistake: /applied f′ to y_pred/ },
+    { answer: gradOf("w5", "zTimesOneMinusZ"), mistake: /not z\(1 − z\)/ },
     { answer: gradOf("h2"), mistake: /w5 multiplies h1/ },
     { answer: gradOf("b3"), mistake: /That is ∂L\/∂b3/ },
+    { answer: gradOf("weight"), mistake: /w5 itself is/ },
   ],
   gradB3: [
     { answer: gradOf("b3", "half"), mistake: /dropped the 2/ },
     { answer: gradOf("b3", "sign"), mistake: /sign is flipped/ },
     { answer: gradOf("b3", "noFPrime"), mistake: /left out f′/ },
+    { answer: gradOf("b3", "fPrimeOfYPred"), mistake: /applied f′ to y_pred/ },
+    { answer: gradOf("b3", "zTimesOneMinusZ"), mistake: /not z\(1 − z\)/ },
     { answer: gradOf("w5"), mistake: /That is ∂L\/∂w5/ },
   ],
   tanhOp: [
+    { answer: (x: Value) => x.tanh(), mistake: /library's own/ },
+    { answer: tanhWith((t) => 1 - t * t, { parents: "none" }), mistake: /no parents/ },
+    { answer: tanhWith((t) => 1 - t * t, { parents: "copy" }), mistake: /very Value/ },
+    {
+      answer: (x: Value) => x.mul(2).sigmoid().mul(2).sub(1),
+      mistake: /built from other nodes/,
+    },
     { answer: tanhWith((t, x) => 1 - x * x), mistake: /uses the output/ },
     { answer: tanhWith((t) => 1 - t), mistake: /forgot the square/ },
     { answer: tanhWith((t) => 1 - t * t, { noUpstream: true }), mistake: /out\.grad/ },
@@ -82,6 +103,8 @@ export const WRONG_05 = {
   predictedGradTwice: [
     { answer: 6, mistake: /accumulate/ },
     { answer: 9, mistake: /c = a·a itself/ },
+    { answer: 3, mistake: /each backward\(\) gives 3 \+ 3/ },
+    { answer: 24, mistake: /not 2a = 6/ },
   ],
 };
 
