@@ -20,6 +20,41 @@ export const WRONG_07 = {
           .map((r) => r.slice(0, -1)),
       mistake: /one row or column short/,
     },
+    {
+      // "same" size: the loops run over every source position, with zeros outside
+      answer: (s: number[][], k: number[][]) =>
+        s.map((row, i) =>
+          row.map((_, j) => {
+            let sum = 0;
+            for (let u = 0; u < k.length; u++)
+              for (let v = 0; v < k[0].length; v++) {
+                const si = i + u - Math.floor(k.length / 2);
+                const sj = j + v - Math.floor(k.length / 2);
+                sum += (s[si]?.[sj] ?? 0) * k[u][v];
+              }
+            return sum;
+          }),
+        ),
+      mistake: /as many rows as the source/,
+    },
+    {
+      // `let sum = 0` above the loop over j
+      answer: (s: number[][], k: number[][]) => {
+        const out: number[][] = [];
+        for (let i = 0; i + k.length <= s.length; i++) {
+          const row: number[] = [];
+          let sum = 0;
+          for (let j = 0; j + k[0].length <= s[0].length; j++) {
+            for (let u = 0; u < k.length; u++)
+              for (let v = 0; v < k[0].length; v++) sum += s[i + u][j + v] * k[u][v];
+            row.push(sum);
+          }
+          out.push(row);
+        }
+        return out;
+      },
+      mistake: /Start every destination value from 0/,
+    },
   ],
   outputSize: [
     {
@@ -34,6 +69,10 @@ export const WRONG_07 = {
     {
       answer: (n: number, k: number, p: number, s: number) => (n + 2 * p - k) / s + 1,
       mistake: /Math\.floor/,
+    },
+    {
+      answer: (n: number, k: number, p: number, s: number) => Math.ceil((n + 2 * p - k) / s) + 1,
+      mistake: /Round down, not up/,
     },
   ],
   maxPool: [
@@ -76,10 +115,52 @@ export const WRONG_07 = {
           ),
       mistake: /overlap/,
     },
+    {
+      answer: (x: number[][], size: number) => {
+        const out: number[][] = [];
+        for (let i = 0; i + size <= x.length; i += size) {
+          const row: number[] = [];
+          for (let j = 0; j + size <= x[0].length; j += size) {
+            let best = 0;
+            for (let u = 0; u < size; u++)
+              for (let v = 0; v < size; v++) if (x[i + u][j + v] > best) best = x[i + u][j + v];
+            row.push(best);
+          }
+          out.push(row);
+        }
+        return out;
+      },
+      mistake: /not from 0/,
+    },
+    {
+      answer: (x: number[][], size: number) => {
+        const out: number[][] = [];
+        for (let i = 0; i < x.length; i += size) {
+          const row: number[] = [];
+          for (let j = 0; j < x[0].length; j += size) {
+            const window = x.slice(i, i + size).flatMap((r) => r.slice(j, j + size));
+            row.push(Math.max(...window));
+          }
+          out.push(row);
+        }
+        return out;
+      },
+      mistake: /left over at the end are not used/,
+    },
   ],
-  predictedCnnWins: [
-    { answer: false, mistake: /CNN does better/ },
-    { answer: false, mistake: /shared|reuse/ },
+  sharedParams: [
+    { answer: 1898, mistake: /Not all 1898/ },
+    { answer: 650, mistake: /NOT shared/ },
+    { answer: 72 + 1152, mistake: /bias is added at every position/ },
+    { answer: 80, mistake: /second one's 16 filters/ },
+    { answer: 1168, mistake: /first convolution's 8 filters/ },
+  ],
+  predictedRanking: [
+    { answer: ["MLP", "CNN", "linear"], mistake: /CNN does better than the MLP/ },
+    { answer: ["CNN", "linear", "MLP"], mistake: /hidden layer does help/ },
+    { answer: ["linear", "MLP", "CNN"], mistake: /lowest to highest/ },
+    { answer: ["MLP", "linear", "CNN"], mistake: /comes first, not last/ },
+    { answer: ["linear", "CNN", "MLP"], mistake: /comes last; the CNN first/ },
   ],
 };
 
