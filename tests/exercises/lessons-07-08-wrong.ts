@@ -194,13 +194,70 @@ export const WRONG_08 = {
       mistake: /mask is inverted/,
     },
   ],
+  l1Gradient: [
+    { answer: (w: number[], p: number) => w.map((wi) => 2 * p * wi), mistake: /L2 penalty's/ },
+    { answer: (w: number[], p: number) => w.map((wi) => p * wi), mistake: /not w:/ },
+    { answer: (w: number[]) => w.map((wi) => Math.sign(wi)), mistake: /Where is p/ },
+    { answer: (w: number[], p: number) => w.map((wi) => (wi === 0 ? 0 : p)), mistake: /not p\./ },
+    {
+      answer: (w: number[], p: number) => w.map((wi) => p * Math.abs(wi)),
+      mistake: /terms p·\|w\|/,
+    },
+    {
+      answer: (w: number[], p: number) => w.map((wi) => (wi >= 0 ? p : -p)),
+      mistake: /sign\(0\) = 0/,
+    },
+  ],
   patience: [
-    { answer: 1, mistake: /too short/ },
-    { answer: 0, mistake: /too short/ },
-    { answer: 60, mistake: /never stop early/ },
+    { answer: 0, mistake: /cannot stop at the best epoch itself/ },
+    { answer: 1, mistake: /stops at epoch 13/ },
+    { answer: 16, mistake: /16 is the best epoch/ },
+    { answer: 3, mistake: /A patience of 3/ },
+    { answer: 10, mistake: /10 reaches epoch 16 too/ },
   ],
   predictedStopEpoch: [
+    { answer: 16, mistake: /does not stop at the best epoch itself/ },
     { answer: 10, mistake: /best epoch \+ patience/ },
     { answer: 60, mistake: /does stop early/ },
+    { answer: 27, mistake: /One too many/ },
+    { answer: 25, mistake: /One too few/ },
+  ],
+  padCrop: [
+    {
+      // the shift the other way: out[i][j] = image[i − (top − p)][j − (left − p)]
+      answer: (x: number[][], p: number, top: number, left: number) =>
+        x.map((row, i) => row.map((_, j) => x[i - top + p]?.[j - left + p] ?? 0)),
+      mistake: /moved the other way/,
+    },
+    {
+      answer: (x: number[][], p: number, top: number, left: number) =>
+        x.map((row, i) => row.map((_, j) => x[i + left - p]?.[j + top - p] ?? 0)),
+      mistake: /Rows and columns are swapped/,
+    },
+    {
+      // np.roll-style: a circular shift
+      answer: (x: number[][], p: number, top: number, left: number) => {
+        const [h, w] = [x.length, x[0].length];
+        return x.map((row, i) =>
+          row.map((_, j) => x[(i + top - p + h) % h][(j + left - p + w) % w]),
+        );
+      },
+      mistake: /wrapped around/,
+    },
+    {
+      answer: (x: number[][], p: number) => {
+        const padded = Array.from({ length: x.length + 2 * p }, () =>
+          new Array<number>(x[0].length + 2 * p).fill(0),
+        );
+        x.forEach((row, i) => row.forEach((v, j) => (padded[i + p][j + p] = v)));
+        return padded;
+      },
+      mistake: /did not crop/,
+    },
+    {
+      answer: (x: number[][], p: number, top: number, left: number) =>
+        x.map((row, i) => row.map((_, j) => x[i + top]?.[j + left] ?? 0)),
+      mistake: /count in the padded image/,
+    },
   ],
 };
