@@ -11,7 +11,7 @@ import {
   type ProbeReport,
 } from "../../lib/exercises/lessons/lesson-05-probe";
 import * as solutions05 from "../../lib/exercises/solutions/lesson-05";
-import { WRONG_05 } from "./lessons-04-06-wrong";
+import { WRONG_05 } from "./lessons-05-06-wrong";
 import { sgdEpoch } from "../../lib/exercises/lessons/lesson-06";
 import { aliceOutput } from "../../lib/exercises/lessons/lesson-04";
 import { predictedSmoothest } from "../../lib/exercises/lessons/lesson-06";

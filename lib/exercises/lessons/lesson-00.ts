@@ -65,6 +65,7 @@ export const average = defineExercise({
     { name: "three numbers", args: [[1, 2, 3]] },
     { name: "a single number", args: [[5]] },
     { name: "negative numbers", args: [[-1, 1, -2, 2, 10]] },
+    { name: "an average that is not a whole number", args: [[1, 3, 8, 5]] },
     { name: "fractions", args: [[0.1, 0.2, 0.4, 0.5]], hidden: true },
   ],
   mistakes: [
@@ -79,6 +80,16 @@ export const average = defineExercise({
     {
       message: "Off by one: divide by xs.length, not xs.length + 1.",
       variant: (xs) => xs.reduce((s, x) => s + x, 0) / (xs.length + 1),
+    },
+    {
+      message:
+        "That is (first + last) / 2, the midpoint of the ends: every value counts in the average.",
+      variant: (xs) => (xs[0] + xs[xs.length - 1]) / 2,
+    },
+    {
+      message:
+        "The fraction was cut off: in JavaScript / keeps it (7 / 2 is 3.5), so do not round or floor the result.",
+      variant: (xs) => Math.floor(xs.reduce((s, x) => s + x, 0) / xs.length),
     },
   ],
   hints: [
@@ -99,6 +110,14 @@ export const predictedSum = defineExercise({
     { message: "That is the sum before doubling (1 + 2 + 3 + 4).", variant: () => 10 },
     { message: "That is the number of entries, not their sum.", variant: () => 4 },
     { message: "That is the largest entry, not the sum of all four.", variant: () => 8 },
+    {
+      message: "That adds 2 to each entry (3 + 4 + 5 + 6); doubling multiplies each by 2.",
+      variant: () => 18,
+    },
+    {
+      message: "That squares each entry (1 + 4 + 9 + 16); doubling multiplies each by 2.",
+      variant: () => 30,
+    },
   ],
   hints: [
     "Write out `doubled` entry by entry first.",

@@ -13,6 +13,12 @@ const net = (x: number[], w: number[], b: number[], outSigmoid = true): number =
   const z = w[4] * h1 + w[5] * h2 + b[2];
   return outSigmoid ? f(z) : z;
 };
+/** The network as one slide of the lecture writes it: each bias added after f, h1 = f(w1 x1 + w2 x2) + b1. */
+const biasOutsideF = (x: number[], w: number[], b: number[]): number => {
+  const h1 = f(w[0] * x[0] + w[1] * x[1]) + b[0];
+  const h2 = f(w[2] * x[0] + w[3] * x[1]) + b[1];
+  return f(w[4] * h1 + w[5] * h2) + b[2];
+};
 const W = [1, -1, -0.5, 1, 2, -1];
 const B = [0, 0.5, -0.5];
 
@@ -31,6 +37,11 @@ export const aliceOutput = defineExercise({
     {
       message: "You left out the biases b1, b2, b3.",
       variant: () => net([-2, -1], W, [0, 0, 0]),
+    },
+    {
+      message:
+        "You added each bias after f, as one slide of the lecture writes h1 = f(w1 x1 + w2 x2) + b1. The bias belongs inside: h1 = f(w1 x1 + w2 x2 + b1), so that it shifts the threshold of the neuron (and o1 stays between 0 and 1).",
+      variant: () => biasOutsideF([-2, -1], W, B),
     },
     {
       message:
@@ -63,6 +74,11 @@ export const hiddenUnits = defineExercise({
   answer: "hiddenUnits",
   reference: solutions.hiddenUnits,
   mistakes: [
+    {
+      message:
+        "With N = 1 the network draws a single S-shaped step: its final MSE is far above 0.01.",
+      variant: () => 1,
+    },
     { message: "With N = 2 the final MSE is still far above 0.01 (about 0.27).", variant: () => 2 },
     {
       message:
@@ -96,6 +112,16 @@ export const predictedConstantMse = defineExercise({
     {
       message: "That is the sum of the squared errors; the mean divides by n = 4.",
       variant: () => 1,
+    },
+    {
+      message:
+        "The errors +0.5 and −0.5 cancel only before squaring: that is the mean error. MSE squares each error first.",
+      variant: () => 0,
+    },
+    {
+      message:
+        "The course's MSE is (1/n)·Σ(y − ŷ)², with no extra ½ (some books add one to simplify the derivative).",
+      variant: () => 0.125,
     },
   ],
   hints: [

@@ -18,5 +18,5 @@ export function perceptronUpdate(
   return { w: w.map((wi, i) => wi + lr * delta * x[i]), b: b + lr * delta };
 }
 
-/** 02-predict-epochs: epochs for the perceptron to learn AND from zero weights (in order, η = 1). */
+/** 02-predict-epochs: the first epoch after which all four AND points are right (η = 1, in order). */
 export const predictedEpochs: number = 5;
