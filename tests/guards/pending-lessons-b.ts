@@ -13,14 +13,6 @@ export const pendingLessonsB: {
   readonly checks: readonly string[];
   readonly proseNumbers: readonly string[];
 } = {
-  checks: [
-    "predictedGradTwice",
-    "predictedSmoothest",
-    "conv2d",
-    "maxPool",
-    "predictedCnnWins",
-    "patience",
-    "predictedStopEpoch",
-  ],
+  checks: ["predictedSmoothest"],
   proseNumbers: [],
 };
