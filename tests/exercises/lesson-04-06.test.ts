@@ -14,7 +14,9 @@ import * as solutions05 from "../../lib/exercises/solutions/lesson-05";
 import { WRONG_05 } from "./lessons-05-06-wrong";
 import { sgdEpoch } from "../../lib/exercises/lessons/lesson-06";
 import { aliceOutput } from "../../lib/exercises/lessons/lesson-04";
-import { predictedSmoothest } from "../../lib/exercises/lessons/lesson-06";
+import { adamStep, predictedSmoothOrder } from "../../lib/exercises/lessons/lesson-06";
+import { Adam } from "../../lib/optim/adam";
+import { tensor } from "../../lib/tensor/creation";
 import * as solutions06 from "../../lib/exercises/solutions/lesson-06";
 import { clearPredictions, recordPrediction } from "../../lib/exercises/predictions";
 import { attempt } from "./helpers";
@@ -141,10 +143,53 @@ describe("value and prediction checks of lessons 4 and 6", () => {
     expect(v.message).toMatch(/gradW5\(\[-2, -1\], 1/);
   });
 
-  it("predictedSmoothest compares the recorded prediction with the lesson's result", () => {
-    recordPrediction("06-predict-smoothest", 64);
-    expect(predictedSmoothest.judge(64).status).toBe("passed");
-    recordPrediction("06-predict-smoothest", 1);
-    expect(predictedSmoothest.judge(64).mistake).toMatch(/noisiest/);
+  it("predictedSmoothOrder compares the recorded order with the lesson's result", () => {
+    recordPrediction("06-predict-smooth-order", [64, 8, 1]);
+    expect(predictedSmoothOrder.judge([64, 8, 1]).status).toBe("passed");
+    recordPrediction("06-predict-smooth-order", [1, 8, 64]);
+    expect(predictedSmoothOrder.judge([64, 8, 1]).mistake).toMatch(/noisiest to smoothest/);
+  });
+});
+
+describe("dl.check.adamStep (06-adam-step)", () => {
+  it("three steps of the reference equal three steps of dl.optim.Adam on the same gradients", () => {
+    const grads = [
+      [0.3, -0.05, 1.5],
+      [-0.2, 0.01, 1.1],
+      [0.6, -0.4, -0.3],
+    ];
+    for (const lr of [0.01, 0.1]) {
+      const p = tensor([0.5, -1.2, 2], { requiresGrad: true });
+      const adam = new Adam([p], { lr });
+      let mine = { w: [0.5, -1.2, 2], m: [0, 0, 0], v: [0, 0, 0], t: 0 };
+      for (const g of grads) {
+        p.grad = tensor(g);
+        adam.step();
+        mine = solutions06.adamStep(mine.w, g, mine, lr);
+        mine.w.forEach((wi, i) => expect(wi).toBeCloseTo(p.data[i], 14));
+      }
+      expect(mine.t).toBe(3);
+    }
+  });
+
+  it("every case is judged: the reference passes and a step of plain SGD fails on the first", () => {
+    expect(adamStep.cases.length).toBeGreaterThanOrEqual(3);
+    const sgd = (
+      w: number[],
+      g: number[],
+      s: { m: number[]; v: number[]; t: number },
+      lr: number,
+    ) => ({
+      ...s,
+      w: w.map((wi, i) => wi - lr * g[i]),
+    });
+    expect(attempt(adamStep, sgd).case?.name).toBe(adamStep.cases[0].name);
+  });
+
+  it("the first step moves every weight by about η, whatever the size of its gradient", () => {
+    const zero = { m: [0, 0], v: [0, 0], t: 0 };
+    const { w } = solutions06.adamStep([0, 0], [0.002, 50], zero, 0.01);
+    expect(w.map((wi) => -wi)).toEqual([expect.closeTo(0.01, 6), expect.closeTo(0.01, 10)]);
+    expect(solutions06.predictedAdamFirstStep).toEqual([0.01, 0.01]);
   });
 });

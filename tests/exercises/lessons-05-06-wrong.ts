@@ -112,6 +112,28 @@ function studentEpoch(slip: "fullBatch" | "ascent" | "firstOnly" | "noZeroGrad")
   };
 }
 
+type Slip6 = "noCorrection" | "vOfG" | "noSqrt" | "oldT" | "ascent" | "momentumM" | "tKept";
+
+/** One Adam step with one slip, written with a loop as a student might (not the check's code). */
+function studentAdam(slip: Slip6) {
+  return (w: number[], g: number[], state: { m: number[]; v: number[]; t: number }, lr: number) => {
+    const t = slip === "tKept" ? state.t : state.t + 1;
+    const power = slip === "oldT" ? state.t : state.t + 1;
+    const [b1, b2] = [0.9, 0.999];
+    const out = { w: [...w], m: [...state.m], v: [...state.v], t };
+    for (let i = 0; i < w.length; i++) {
+      out.m[i] = b1 * state.m[i] + (slip === "momentumM" ? g[i] : (1 - b1) * g[i]);
+      out.v[i] = b2 * state.v[i] + (1 - b2) * (slip === "vOfG" ? g[i] : g[i] ** 2);
+      let mHat = out.m[i] / (1 - b1 ** power);
+      let vHat = out.v[i] / (1 - b2 ** power);
+      if (slip === "noCorrection") [mHat, vHat] = [out.m[i], out.v[i]];
+      const step = (lr * mHat) / ((slip === "noSqrt" ? vHat : Math.sqrt(vHat)) + 1e-8);
+      out.w[i] = slip === "ascent" ? w[i] + step : w[i] - step;
+    }
+    return out;
+  };
+}
+
 export const WRONG_06 = {
   sgdEpoch: [
     { answer: studentEpoch("fullBatch"), mistake: /batch gradient descent/ },
@@ -119,8 +141,27 @@ export const WRONG_06 = {
     { answer: studentEpoch("firstOnly"), mistake: /first batch/ },
     { answer: studentEpoch("noZeroGrad"), mistake: /zeroGrad/ },
   ],
-  predictedSmoothest: [
-    { answer: 1, mistake: /noisiest/ },
-    { answer: 8, mistake: /full batch/ },
+  predictedSmoothOrder: [
+    { answer: [1, 8, 64], mistake: /noisiest to smoothest/ },
+    { answer: [8, 64, 1], mistake: /smoother than 8/ },
+    { answer: [8, 1, 64], mistake: /not the noisiest/ },
+    { answer: [64, 1, 8], mistake: /smoother than 1/ },
+    { answer: [1, 64, 8], mistake: /not the smoothest/ },
+  ],
+  adamStep: [
+    { answer: studentAdam("noCorrection"), mistake: /bias correction is missing/ },
+    { answer: studentAdam("vOfG"), mistake: /squared gradient/ },
+    { answer: studentAdam("noSqrt"), mistake: /square root/ },
+    { answer: studentAdam("oldT"), mistake: /Count this step first/ },
+    { answer: studentAdam("ascent"), mistake: /uphill/ },
+    { answer: studentAdam("momentumM"), mistake: /running average/ },
+    { answer: studentAdam("tKept"), mistake: /new step count/ },
+  ],
+  predictedAdamFirstStep: [
+    { answer: [0.00002, 0.5], mistake: /plain SGD's step/ },
+    { answer: [0.0316, 0.0316], mistake: /forgets the bias correction/ },
+    { answer: [0.001, 0.001], mistake: /m must be corrected too/ },
+    { answer: [0.316, 0.316], mistake: /v must be corrected too/ },
+    { answer: [0, 0], mistake: /first step is not 0/ },
   ],
 };

@@ -13,6 +13,6 @@ export const pendingLessonsB: {
   readonly checks: readonly string[];
   readonly proseNumbers: readonly string[];
 } = {
-  checks: ["predictedSmoothest"],
+  checks: [],
   proseNumbers: [],
 };
