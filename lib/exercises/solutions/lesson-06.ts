@@ -10,14 +10,16 @@ export function sgdEpoch(
   data: { x: dl.Tensor; y: dl.Tensor },
   options: { batchSize: number; lr: number },
 ): { w: dl.Tensor; b: dl.Tensor } {
-  const w = dl.tensor(params.w.toArray(), { requiresGrad: true }); // copies: params stay unchanged
+  // copies, so that params stay unchanged
+  const w = dl.tensor(params.w.toArray(), { requiresGrad: true });
   const b = dl.tensor(params.b.toArray(), { requiresGrad: true });
   for (const batch of dl.data.batches(data, { batchSize: options.batchSize })) {
-    const loss = dl.nn.mse(dl.matmul(batch.x, w).add(b), batch.y); // forward on this batch
+    const loss = dl.nn.mse(dl.matmul(batch.x, w).add(b), batch.y); // this batch's loss
     dl.zeroGrad([w, b]);
     dl.backward(loss); // ∂loss/∂w, ∂loss/∂b
     for (const p of [w, b]) {
-      for (let i = 0; i < p.size; i++) p.data[i] -= options.lr * p.grad!.data[i]; // w ← w − η ∂L/∂w
+      // w ← w − η ∂L/∂w, number by number
+      for (let i = 0; i < p.size; i++) p.data[i] -= options.lr * p.grad!.data[i];
     }
   }
   return { w, b };

@@ -28,7 +28,13 @@ export const patience: number = 2;
 export const predictedStopEpoch: number = 26;
 
 /** 08-pad-crop: pad with `padding` zeros on every side, then cut the H×W window at (top, left). */
-export function padCrop(image: number[][], padding: number, top: number, left: number): number[][] {
+// prettier-ignore
+export function padCrop(
+  image: number[][],
+  padding: number,
+  top: number,
+  left: number,
+): number[][] {
   const h = image.length;
   const w = image[0].length;
   const padded = Array.from({ length: h + 2 * padding }, () =>
