@@ -370,7 +370,7 @@ describe("dl.hint and dl.predict in a notebook", () => {
     expect(log.mock.calls.map((c) => String(c[0]))).toEqual([
       expect.stringMatching(/^💡 Hint 1 of 3 for 00-average:/),
       expect.stringMatching(
-        /no exercise "00-nope". Exercises: 00-average, 00-first-tensor, 00-predict-sum/,
+        /no exercise "00-nope". Exercises: 00-average, 00-broadcast-shape, 00-first-tensor, 00-predict-sum/,
       ),
       expect.stringMatching(/you predicted 20/),
     ]);

@@ -42,6 +42,36 @@ function alice(slip: "none" | "biasOutside" | "z" | "noBias" | "raw" | "w2w3" | 
   return slip === "z" ? z : f(z);
 }
 
+type Params = { w: number[]; b: number[] };
+/** A student's gradient descent step with one slip, written out with loops. */
+function studentStep(slip: "ascent" | "noLr" | "frozenBias" | "stepOnly" | "divided") {
+  return (params: Params, grads: Params, lr: number): Params => {
+    const w: number[] = [];
+    for (let i = 0; i < params.w.length; i++) {
+      if (slip === "ascent") w.push(params.w[i] + lr * grads.w[i]);
+      else if (slip === "noLr") w.push(params.w[i] - grads.w[i]);
+      else if (slip === "stepOnly") w.push(-lr * grads.w[i]);
+      else if (slip === "divided") w.push(params.w[i] - grads.w[i] / lr);
+      else w.push(params.w[i] - lr * grads.w[i]);
+    }
+    const b =
+      slip === "frozenBias"
+        ? params.b.slice()
+        : params.b.map((bi, i) =>
+            slip === "ascent"
+              ? bi + lr * grads.b[i]
+              : slip === "noLr"
+                ? bi - grads.b[i]
+                : slip === "stepOnly"
+                  ? -lr * grads.b[i]
+                  : slip === "divided"
+                    ? bi - grads.b[i] / lr
+                    : bi - lr * grads.b[i],
+          );
+    return { w, b };
+  };
+}
+
 export const WRONG_00 = {
   firstTensor: [
     {
@@ -80,6 +110,56 @@ export const WRONG_00 = {
     { answer: (xs: number[]) => (xs[0] + xs[xs.length - 1]) / 2, mistake: /midpoint/ },
     { answer: (xs: number[]) => Math.round(sum(xs) / xs.length), mistake: /fraction was cut/ },
     { answer: (xs: number[]) => Math.trunc(sum(xs) / xs.length), mistake: /fraction was cut/ },
+  ],
+  broadcastShape: [
+    {
+      answer: (a: number[], b: number[]) => {
+        const out: number[] = [];
+        for (let i = 1; i <= Math.max(a.length, b.length); i++) {
+          const [x, y] = [a[a.length - i], b[b.length - i]];
+          if (x !== undefined && y !== undefined && x !== y) return null;
+          out.unshift(x ?? y);
+        }
+        return out;
+      },
+      mistake: /An axis of size 1 stretches/,
+    },
+    {
+      answer: (a: number[], b: number[]) => {
+        const n = Math.max(a.length, b.length);
+        const out: number[] = [];
+        for (let i = 0; i < n; i++) {
+          const x = a[i] ?? 1;
+          const y = b[i] ?? 1;
+          if (x !== y && x !== 1 && y !== 1) return null;
+          out.push(Math.max(x, y));
+        }
+        return out;
+      },
+      mistake: /aligned on the right/,
+    },
+    {
+      answer: (a: number[], b: number[]) => {
+        const out: number[] = [];
+        for (let i = 1; i <= Math.max(a.length, b.length); i++)
+          out.unshift(Math.max(a[a.length - i] ?? 1, b[b.length - i] ?? 1));
+        return out;
+      },
+      mistake: /Return null then/,
+    },
+    {
+      answer: (a: number[], b: number[]) => {
+        const out: number[] = [];
+        for (let i = 1; i <= Math.min(a.length, b.length); i++) {
+          const [x, y] = [a[a.length - i], b[b.length - i]];
+          if (x !== y && x !== 1 && y !== 1) return null;
+          out.unshift(Math.max(x, y));
+        }
+        return out;
+      },
+      mistake: /as many axes as the longer shape/,
+    },
+    { answer: (a: number[]) => a.slice(), mistake: /not always the first shape/ },
   ],
   predictedSum: [
     { answer: 10, mistake: /before doubling/ },
@@ -162,6 +242,28 @@ export const WRONG_02 = {
     { answer: 6, mistake: /counts until an epoch makes no update/ },
     { answer: 100, mistake: /linearly separable/ },
   ],
+  boundaryX2: [
+    { answer: (w: number[], b: number, x1: number) => (w[0] * x1 + b) / w[1], mistake: /The sign/ },
+    { answer: (w: number[], b: number, x1: number) => (-w[0] * x1) / w[1], mistake: /bias shifts/ },
+    {
+      answer: (w: number[], b: number, x1: number) => -(w[1] * x1 + b) / w[0],
+      mistake: /w1 goes with x1/,
+    },
+    {
+      answer: (w: number[], b: number, x1: number) => (b - w[0] * x1) / w[1],
+      mistake: /whole sum/,
+    },
+    {
+      answer: (w: number[], b: number, x1: number) => -(w[0] * x1 + b) * w[1],
+      mistake: /not multiply/,
+    },
+  ],
+  predictedEpochsHalfLr: [
+    { answer: 10, mistake: /twice as many/ },
+    { answer: 2, mistake: /not faster either/ },
+    { answer: 6, mistake: /counts until an epoch makes no update/ },
+    { answer: 100, mistake: /every η > 0/ },
+  ],
 };
 
 export const WRONG_03 = {
@@ -177,6 +279,43 @@ export const WRONG_03 = {
     { answer: 1, mistake: /never settles/ },
     { answer: 3, mistake: /constant answer/ },
     { answer: 4, mistake: /opposite rule/ },
+  ],
+  predictedSeparable: [
+    { answer: 16, mistake: /XOR is one of the 16/ },
+    { answer: 15, mistake: /XNOR/ },
+    { answer: 8, mistake: /More than half/ },
+    { answer: 4, mistake: /the two constants/ },
+    { answer: 2, mistake: /Not only AND and OR/ },
+  ],
+  hiddenPoints: [
+    {
+      answer: [
+        [0, 0],
+        [0, 1],
+        [0, 1],
+        [1, 1],
+      ],
+      mistake: /comes first/,
+    },
+    { answer: [0, 1, 1, 0], mistake: /network's output y/ },
+    {
+      answer: [
+        [0, 0],
+        [0, 1],
+        [1, 0],
+        [1, 1],
+      ],
+      mistake: /x itself/,
+    },
+    {
+      answer: [
+        [0, 0],
+        [1, 1],
+        [1, 1],
+        [1, 1],
+      ],
+      mistake: /only when both inputs are 1/,
+    },
   ],
 };
 
@@ -200,5 +339,12 @@ export const WRONG_04 = {
     { answer: 1, mistake: /sum of the squared errors/ },
     { answer: 0, mistake: /cancel only before squaring/ },
     { answer: 0.125, mistake: /no extra ½/ },
+  ],
+  gdStep: [
+    { answer: studentStep("ascent"), mistake: /climbs the loss/ },
+    { answer: studentStep("noLr"), mistake: /learning rate η is missing/ },
+    { answer: studentStep("frozenBias"), mistake: /biases learn too/ },
+    { answer: studentStep("stepOnly"), mistake: /step −η·∂L\/∂w alone/ },
+    { answer: studentStep("divided"), mistake: /do not divide/ },
   ],
 };

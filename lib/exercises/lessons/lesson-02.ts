@@ -129,3 +129,96 @@ export const predictedEpochs = defineExercise({
     "Each wrong answer changes w and b by ±1 (η = 1). After each epoch, test the new weights on all four points: the answer is the first epoch after which none is wrong.",
   ],
 });
+
+/** x2 on the line w1·x1 + w2·x2 + b = 0, with one slip. */
+const lineWith =
+  (slip: "noMinus" | "noBias" | "swapped" | "firstSign" | "times") =>
+  (w: number[], b: number, x1: number): number => {
+    if (slip === "noMinus") return (w[0] * x1 + b) / w[1];
+    if (slip === "noBias") return -(w[0] * x1) / w[1];
+    if (slip === "swapped") return -(w[1] * x1 + b) / w[0];
+    if (slip === "firstSign") return (-w[0] * x1 + b) / w[1];
+    return -(w[0] * x1 + b) * w[1];
+  };
+
+/** 02-boundary-x2 (function): the decision boundary as a line x2(x1). */
+export const boundaryX2 = defineExercise({
+  id: "02-boundary-x2",
+  title: "The decision boundary as a line",
+  kind: "function",
+  answer: "boundaryX2",
+  reference: solutions.boundaryX2,
+  cases: [
+    { name: "w = (1, 2), b = −1 at x1 = 3", args: [[1, 2], -1, 3] },
+    { name: "the worked step's weights at x1 = 2", args: [[0.5, -1], 0.25, 2] },
+    { name: "where the line crosses the x2 axis (x1 = 0)", args: [[3, 4], 2, 0] },
+    { name: "a steep line", args: [[-2, 0.5], 1, -1.5], hidden: true },
+  ],
+  mistakes: [
+    {
+      message:
+        "The sign: from w1·x1 + w2·x2 + b = 0, w2·x2 = −(w1·x1 + b), so x2 = −(w1·x1 + b) / w2.",
+      variant: lineWith("noMinus"),
+    },
+    {
+      message: "The bias shifts the line: x2 = −(w1·x1 + b) / w2 keeps b.",
+      variant: lineWith("noBias"),
+    },
+    {
+      message: "w1 goes with x1 and w2 with x2: divide by w2, the weight of the x2 you solve for.",
+      variant: lineWith("swapped"),
+    },
+    {
+      message: "The minus applies to the whole sum: x2 = −(w1·x1 + b) / w2, so −b too.",
+      variant: lineWith("firstSign"),
+    },
+    {
+      message: "To get x2 alone out of w2·x2 = −(w1·x1 + b), divide by w2, not multiply.",
+      variant: lineWith("times"),
+    },
+  ],
+  hints: [
+    "On the boundary, w1·x1 + w2·x2 + b = 0 exactly. Solve that equation for x2.",
+    "Move everything but w2·x2 to the other side: w2·x2 = −(w1·x1 + b).",
+    "return -(w[0] * x1 + b) / w[1];",
+  ],
+});
+
+/**
+ * 02-predict-lr (prediction): after which epoch AND is learned with η = 0.5 instead of 1, from zero
+ * weights: the same epoch, since every weight and the bias are multiples of η (exact for η = 0.5).
+ */
+export const predictedEpochsHalfLr = defineExercise({
+  id: "02-predict-lr",
+  title: "Predict: does a smaller learning rate take longer?",
+  kind: "prediction",
+  answer: "predictedEpochsHalfLr",
+  reference: solutions.predictedEpochsHalfLr,
+  tolerance: { rtol: 0, atol: 0 },
+  mistakes: [
+    {
+      message:
+        "Half-size steps do not take twice as many epochs here: from zero weights, w and b are always η times what they are with η = 1, so w·x + b has the same sign and every decision is the same.",
+      variant: () => 10,
+    },
+    {
+      message:
+        "Smaller steps are not faster either: from zero weights, η only scales w and b, and every output ŷ, so every update, stays the same.",
+      variant: () => 2,
+    },
+    {
+      message:
+        "6 counts until an epoch makes no update; the lesson counts errors after each epoch (the errors column).",
+      variant: () => 6,
+    },
+    {
+      message:
+        "The convergence theorem holds for every η > 0: AND is linearly separable, so any learning rate gets there.",
+      variant: () => 100,
+    },
+  ],
+  hints: [
+    "Start from w = [0, 0], b = 0. With η = 0.5, what is every change of w and b, compared with η = 1?",
+    "Every weight and the bias are sums of ±η·x: with η = 0.5 they are exactly half of those with η = 1. Does halving w·x + b change its sign?",
+  ],
+});

@@ -1,6 +1,7 @@
 /**
- * The exercises of lesson 3 (The XOR failure): `dl.check.xorNet(xorNet)` and the prediction
- * `dl.check.predictedXorErrors(errors)`.
+ * The exercises of lesson 3 (The XOR failure): `dl.check.xorNet(xorNet)`,
+ * `dl.check.hiddenPoints(hiddenPoints)` and the predictions `dl.check.predictedXorErrors(errors)`,
+ * `dl.check.predictedSeparable(count)`.
  */
 import { defineExercise } from "../define";
 import * as solutions from "../solutions/lesson-03";
@@ -94,5 +95,79 @@ export const predictedXorErrors = defineExercise({
   hints: [
     "Draw the four points and try to separate the 1s, (0, 1) and (1, 0), from the 0s with one straight line. How many points can one line get right at best?",
     "Trace the first epoch by hand from w = [0, 0], b = 0 (η = 1), then test the weights on all four points; does the second epoch end anywhere else?",
+  ],
+});
+
+/** 03-predict-separable (prediction): how many of the 16 two-input boolean functions a perceptron learns. */
+export const predictedSeparable = defineExercise({
+  id: "03-predict-separable",
+  title: "Predict: how many two-input functions can one perceptron learn?",
+  kind: "prediction",
+  answer: "predictedSeparable",
+  reference: solutions.predictedSeparable,
+  tolerance: { rtol: 0, atol: 0 },
+  mistakes: [
+    {
+      message: "XOR is one of the 16, and no line separates its classes: it cannot be learned.",
+      variant: () => 16,
+    },
+    {
+      message:
+        "XNOR (1 when the inputs are equal) is XOR with its outputs flipped: no line separates it either.",
+      variant: () => 15,
+    },
+    {
+      message:
+        "More than half: only the two functions that are 1 on one diagonal and 0 on the other, XOR and XNOR, fail.",
+      variant: () => 8,
+    },
+    {
+      message:
+        "Not only AND, OR, NAND and NOR: the two constants, x1, x2, NOT x1, NOT x2, and x1 AND NOT x2 and its mirror are separable by a line too.",
+      variant: () => 4,
+    },
+    {
+      message:
+        "Not only AND and OR: a line can cut off any single corner of the square, two neighbouring corners, or none.",
+      variant: () => 2,
+    },
+  ],
+  hints: [
+    "A function of two 0/1 inputs is its truth table: 4 outputs, so 2⁴ = 16 functions. Which of them can a line separate?",
+    "Draw the four corners of the square. A line can cut off nothing, one corner, or two neighbouring corners; it cannot cut off two opposite corners.",
+  ],
+});
+
+/** 03-hidden-points (value): the four points in the space of the hidden layer h1 = OR, h2 = AND. */
+export const hiddenPoints = defineExercise({
+  id: "03-hidden-points",
+  title: "The four points in the hidden layer's space",
+  kind: "value",
+  answer: "hiddenPoints",
+  reference: solutions.hiddenPoints,
+  // prettier-ignore
+  mistakes: [
+    {
+      message: "h1 is the OR unit and comes first in each pair: [h1, h2] = [OR, AND].",
+      variant: () => [[0, 0], [0, 1], [0, 1], [1, 1]],
+    },
+    {
+      message:
+        "That is the network's output y for each point; the hidden layer gives two numbers per point, [h1, h2].",
+      variant: () => [0, 1, 1, 0],
+    },
+    {
+      message: "That is x itself: feed each point through the OR unit and the AND unit.",
+      variant: () => [[0, 0], [0, 1], [1, 0], [1, 1]],
+    },
+    {
+      message: "The AND unit fires only when both inputs are 1: h2 is 0 for (0, 1) and (1, 0).",
+      variant: () => [[0, 0], [1, 1], [1, 1], [1, 1]],
+    },
+  ],
+  hints: [
+    "For each point x = (x1, x2), compute h1 = OR(x1, x2) and h2 = AND(x1, x2).",
+    "(0, 1) gives h1 = 1 (one input is on) and h2 = 0 (not both are).",
+    "Four pairs, in the order (0, 0), (0, 1), (1, 0), (1, 1): the first is [0, 0], the last [1, 1].",
   ],
 });

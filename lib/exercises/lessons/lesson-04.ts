@@ -1,6 +1,7 @@
 /**
  * The exercises of lesson 4 (Multi-layer networks): `dl.check.aliceOutput(aliceOutput)`,
- * `dl.check.hiddenUnits(hiddenUnits)` and the prediction `dl.check.predictedConstantMse(mse)`.
+ * `dl.check.gdStep(gdStep)`, `dl.check.hiddenUnits(hiddenUnits)` and the prediction
+ * `dl.check.predictedConstantMse(mse)`.
  */
 import { defineExercise } from "../define";
 import * as solutions from "../solutions/lesson-04";
@@ -127,5 +128,85 @@ export const predictedConstantMse = defineExercise({
   hints: [
     "Every target is 0 or 1, so every error y_true − 0.5 is ±0.5.",
     "MSE = (1/4)·(0.5² + 0.5² + 0.5² + 0.5²).",
+  ],
+});
+
+type Params = { w: number[]; b: number[] };
+/** ∂L/∂w and ∂L/∂b of L = (y − o1)² for one person, by central differences on `net`. */
+function gradients(x: number[], y: number, p: Params): Params {
+  const loss = (w: number[], b: number[]) => (y - net(x, w, b)) ** 2;
+  const h = 1e-6;
+  const nudged = (v: number[], i: number, d: number) => v.map((vi, j) => (j === i ? vi + d : vi));
+  return {
+    w: p.w.map((_, i) => (loss(nudged(p.w, i, h), p.b) - loss(nudged(p.w, i, -h), p.b)) / (2 * h)),
+    b: p.b.map((_, i) => (loss(p.w, nudged(p.b, i, h)) - loss(p.w, nudged(p.b, i, -h))) / (2 * h)),
+  };
+}
+const stepCase = (name: string, x: number[], y: number, p: Params, lr: number, hidden = false) => ({
+  name,
+  args: [p, gradients(x, y, p), lr] as [Params, Params, number],
+  hidden,
+});
+/** One step with a slip: `sign` +1 climbs, `scale(lr)` replaces η, `biases` false leaves b. */
+const stepWith =
+  (slip: "ascent" | "noLr" | "frozenBias" | "stepOnly" | "divided") =>
+  (p: Params, g: Params, lr: number): Params => {
+    const move = (v: number[], d: number[]) =>
+      v.map((vi, i) => {
+        if (slip === "ascent") return vi + lr * d[i];
+        if (slip === "noLr") return vi - d[i];
+        if (slip === "stepOnly") return -lr * d[i];
+        if (slip === "divided") return vi - d[i] / lr;
+        return vi - lr * d[i];
+      });
+    return { w: move(p.w, g.w), b: slip === "frozenBias" ? [...p.b] : move(p.b, g.b) };
+  };
+
+/** 04-gd-step (function): one gradient descent step on the lecture's 2-2-1 network. */
+export const gdStep = defineExercise({
+  id: "04-gd-step",
+  title: "One gradient descent step on the 2-2-1 network",
+  kind: "function",
+  answer: "gdStep",
+  reference: solutions.gdStep,
+  cases: [
+    stepCase("Alice, the exercise's weights, η = 0.5", [-2, -1], 1, { w: W, b: B }, 0.5),
+    stepCase("Bob, the exercise's weights, η = 0.1", [25, 6], 0, { w: W, b: B }, 0.1),
+    stepCase(
+      "Diana, other weights, η = 2",
+      [-15, -6],
+      1,
+      { w: [0.2, -0.4, 0.1, 0.3, -1, 1.5], b: [0.1, -0.2, 0.3] },
+      2,
+      true,
+    ),
+  ],
+  mistakes: [
+    {
+      message:
+        "That climbs the loss: the gradient points uphill, so the step goes against it, w − η·∂L/∂w.",
+      variant: stepWith("ascent"),
+    },
+    {
+      message: "The learning rate η is missing: each parameter moves by η·∂L/∂w, not ∂L/∂w.",
+      variant: stepWith("noLr"),
+    },
+    {
+      message: "The biases learn too: b ← b − η·∂L/∂b, with the gradients in grads.b.",
+      variant: stepWith("frozenBias"),
+    },
+    {
+      message: "That is the step −η·∂L/∂w alone; return the new parameters w − η·∂L/∂w.",
+      variant: stepWith("stepOnly"),
+    },
+    {
+      message: "Multiply the gradient by η, do not divide: a small η must mean a small step.",
+      variant: stepWith("divided"),
+    },
+  ],
+  hints: [
+    "Gradient descent moves every parameter a little against its gradient: new = old − η·gradient.",
+    "Do it for each of the six weights and each of the three biases, and return new arrays.",
+    "return { w: params.w.map((wi, i) => wi - lr * grads.w[i]), b: params.b.map((bi, i) => bi - lr * grads.b[i]) };",
   ],
 });
