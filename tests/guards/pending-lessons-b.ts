@@ -14,5 +14,5 @@ export const pendingLessonsB: {
   readonly proseNumbers: readonly string[];
 } = {
   checks: [],
-  proseNumbers: ["05-backprop", "06-gradient-descent", "07-cnn", "08-regularization"],
+  proseNumbers: [],
 };

@@ -39,8 +39,9 @@ describe.each(lesson.names)("%s executed", (name) => {
     expect(training).toMatch(/sigmoid goes from 2\.368 to 2\.314/);
     expect(training).toMatch(/sigmoid \+ normalisation goes from 1\.293 to 0\.3873/);
     expect(training).toMatch(
-      /training accuracy in epoch 5: sigmoid 0\.09, sigmoid \+ normalisation 0\.89 \(chance: 0\.10\)/,
+      /training accuracy in epoch 5: sigmoid 0\.09, sigmoid \+ normalisation 0\.89 \(chance: 0\.10\)\nthe loss of guessing among 10 classes: ln 10 = 2\.30\n/,
     );
+    expect(outputOf(nb, "const digitData")).toMatch(/digits: \[ 1797, 64 \] labels: \[ 1797 \]/);
   });
 
   it("draws its charts as bundles with a static fallback", () => {

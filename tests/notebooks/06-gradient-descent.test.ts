@@ -19,6 +19,9 @@ describe.each(lesson.names)("%s executed", (name) => {
     expect(outputOf(nb, "const paths = ")).toMatch(
       /too small \(η = 0\.02\)\s+11\.500\s+1\.92e\+0[\s\S]*right \(η = 0\.3\)\s+11\.500\s+1\.75e-11[\s\S]*too large \(η = 0\.6\)\s+11\.500\s+1\.08e\+4/,
     );
+    expect(outputOf(nb, "const lambdaMax")).toMatch(
+      /λmax = 3\.618: steps diverge for η > 2 \/ λmax = 0\.553\n/,
+    );
     expect(outputOf(nb, "lr: 20")).toMatch(
       /NonFiniteError: fit: the loss is Infinity at epoch \d+, step 1/,
     );

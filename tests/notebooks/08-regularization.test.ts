@@ -53,6 +53,10 @@ describe.each(lesson.names)("%s executed", (name) => {
       /stopped after 26 epochs; best epoch 16\nvalidation loss with epoch 16's weights: 0\.444/,
     );
     expect(outputOf(nb, "const ones = ")).toMatch(/0\.5\s+0\.998\s+0\.501/);
+    expect(outputOf(nb, "function makeNet")).toMatch(/parameters: 8970\n/);
+    expect(outputOf(nb, "const dropout = run")).toMatch(
+      /thinned networks of 128 droppable units: 2\^128 = 3\.4e\+38\n/,
+    );
     expect(outputOf(nb, "const firstLayer")).toMatch(
       /none\s+0\.052\s+0\.7217\s*\nL2 \(p = 0\.003\)\s+0\.07788\s+0\.5861\s*\nL1 \(p = 0\.001\)\s+0\.4944\s+0\.7493/,
     );
