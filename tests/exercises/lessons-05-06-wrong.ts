@@ -93,7 +93,7 @@ type Params = { w: Tensor; b: Tensor };
 type Data = { x: Tensor; y: Tensor };
 
 /** A hand-written epoch with one slip, written the way a student might (not the check's variant code). */
-function studentEpoch(slip: "fullBatch" | "ascent" | "firstOnly" | "noZeroGrad") {
+function studentEpoch(slip: "fullBatch" | "ascent" | "firstOnly" | "noZeroGrad" | "weightsOnly") {
   return (params: Params, data: Data, options: { batchSize: number; lr: number }): Params => {
     const w = tensor(params.w.toArray(), { requiresGrad: true });
     const b = tensor(params.b.toArray(), { requiresGrad: true });
@@ -105,7 +105,7 @@ function studentEpoch(slip: "fullBatch" | "ascent" | "firstOnly" | "noZeroGrad")
       if (slip !== "noZeroGrad") zeroGrad([w, b]);
       backward(mse(matmul(take(data.x, rows), w).add(b), take(data.y, rows)));
       const sign = slip === "ascent" ? -1 : 1;
-      for (const p of [w, b])
+      for (const p of slip === "weightsOnly" ? [w] : [w, b])
         p.data.forEach((v, i) => (p.data[i] = v - sign * options.lr * p.grad!.data[i]));
     }
     return { w, b };
@@ -140,6 +140,7 @@ export const WRONG_06 = {
     { answer: studentEpoch("ascent"), mistake: /uphill/ },
     { answer: studentEpoch("firstOnly"), mistake: /first batch/ },
     { answer: studentEpoch("noZeroGrad"), mistake: /zeroGrad/ },
+    { answer: studentEpoch("weightsOnly"), mistake: /bias b learns too/ },
   ],
   predictedSmoothOrder: [
     { answer: [1, 8, 64], mistake: /noisiest to smoothest/ },

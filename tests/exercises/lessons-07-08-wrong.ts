@@ -193,6 +193,11 @@ export const WRONG_08 = {
         x.map((xi, i) => (u[i] < p ? xi / (1 - p) : 0)),
       mistake: /mask is inverted/,
     },
+    {
+      answer: (x: number[], p: number, u: number[]) =>
+        x.map((xi, i) => (u[i] <= p ? 0 : xi / (1 - p))),
+      mistake: /A draw equal to p is kept/,
+    },
   ],
   l1Gradient: [
     { answer: (w: number[], p: number) => w.map((wi) => 2 * p * wi), mistake: /L2 penalty's/ },

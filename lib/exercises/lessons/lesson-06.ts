@@ -17,7 +17,7 @@ import { adamWith } from "./lesson-06-adam";
 type Params = { w: Tensor; b: Tensor };
 type Data = { x: Tensor; y: Tensor };
 type Options = { batchSize: number; lr: number };
-type Slip = "fullBatch" | "ascent" | "firstOnly" | "noZeroGrad";
+type Slip = "fullBatch" | "ascent" | "firstOnly" | "noZeroGrad" | "weightsOnly";
 
 /** One epoch as the reference does it, but with one known slip. */
 function epochWith(slip: Slip) {
@@ -30,7 +30,8 @@ function epochWith(slip: Slip) {
     for (const batch of slip === "firstOnly" ? all.slice(0, 1) : all) {
       if (slip !== "noZeroGrad") zeroGrad([w, b]);
       backward(mse(matmul(batch.x, w).add(b), batch.y));
-      for (const p of [w, b]) for (let i = 0; i < p.size; i++) p.data[i] -= lr * p.grad!.data[i];
+      for (const p of slip === "weightsOnly" ? [w] : [w, b])
+        for (let i = 0; i < p.size; i++) p.data[i] -= lr * p.grad!.data[i];
     }
     return { w, b };
   };
@@ -85,6 +86,10 @@ export const sgdEpoch = defineExercise({
       message:
         "Gradients accumulate (+=) across backward() calls: reset them with dl.zeroGrad([w, b]) before each backward.",
       variant: epochWith("noZeroGrad"),
+    },
+    {
+      message: "The bias b learns too: update every number of both w and b at each step.",
+      variant: epochWith("weightsOnly"),
     },
   ],
   hints: [

@@ -121,6 +121,7 @@ export const invertedDropout = defineExercise({
     { name: "x = [1, 2, 3, 4], p = 0.5", args: [[1, 2, 3, 4], 0.5, [0.1, 0.7, 0.5, 0.2]] },
     { name: "x = [4, 8, 12], p = 0.25", args: [[4, 8, 12], 0.25, [0.6, 0.1, 0.3]] },
     { name: "p = 0 keeps everything", args: [[1, -2, 3], 0, [0.3, 0.01, 0.9]] },
+    { name: "a draw equal to p is kept: p = 0.5", args: [[2, 4, 6], 0.5, [0.5, 0.25, 0.75]] },
     { name: "expectation: 2000 ones, p = 0.3 (mean ≈ 1)", args: [ONES, 0.3, uniforms(2000)] },
     { name: "random, p = 0.2", args: [normals(10), 0.2, uniforms(10)], hidden: true },
   ],
@@ -139,6 +140,11 @@ export const invertedDropout = defineExercise({
       message:
         "Multiplying by 1 − p is the lecture's test-time rule for the weights; in inverted dropout the training survivors are divided by 1 − p instead.",
       variant: (x, p, u) => x.map((xi, i) => (u[i] < p ? 0 : xi * (1 - p))),
+    },
+    {
+      message:
+        "A draw equal to p is kept: drop only when u[i] < p. For a draw uniform in [0, 1), that happens with probability exactly p (as in dl.nn.dropout).",
+      variant: (x, p, u) => x.map((xi, i) => (u[i] <= p ? 0 : xi / (1 - p))),
     },
     {
       message:
