@@ -3,7 +3,6 @@
  * seeded random matrices, and the computations behind the known mistakes (a flipped or transposed
  * kernel, "same" padding, average, overlapping and partial-window pooling).
  */
-import { Rng } from "../../data/rng";
 import * as solutions from "../solutions/lesson-07";
 
 // prettier-ignore
@@ -31,7 +30,13 @@ export const POOL = [
 ];
 
 /** A rows×cols matrix of integers in [lo, hi), from a seeded generator (the random cases). */
-export function randomMatrix(rng: Rng, rows: number, cols: number, lo = -4, hi = 10): number[][] {
+export function randomMatrix(
+  rng: { int(low: number, high: number): number },
+  rows: number,
+  cols: number,
+  lo = -4,
+  hi = 10,
+): number[][] {
   return Array.from({ length: rows }, () => Array.from({ length: cols }, () => rng.int(lo, hi)));
 }
 
