@@ -140,6 +140,6 @@ describeKernels("08-regularization", () => {
       const d = run({ net: makeNet(0.2, 11) });
       expect(d.valAccuracy).toBeCloseTo(0.8825, 3);
       expect(d.accuracyGap).toBeLessThan(none.accuracyGap);
-    }, 60_000);
+    }, 180_000);
   });
 });
