@@ -9,7 +9,7 @@ import { LiveTrainingDisplay, liveTrainingDisplay } from "../show/live-training"
 import { add } from "../tensor/elementwise";
 import { defaultThreshold, evaluate } from "./evaluate";
 import { FitOptions, checkFitInputs } from "./fit-options";
-import { BestTracker, History, historySeries } from "./history";
+import { BestTracker, History, emptyHistory, historySeries } from "./history";
 import { METRICS } from "./metrics";
 
 interface Run {
@@ -79,17 +79,7 @@ function startRun(model: Module, data: Dataset, o: FitOptions): Run {
     throw new ArgumentError(`fit: batchSize must be an integer ≥ 1, got ${batchSize}`);
   }
   if (o.shuffle && !o.rng) throw new ArgumentError("fit: shuffle needs an rng, got none");
-  const names = o.metrics ?? [];
-  const history: History = {
-    epochs: 0,
-    loss: [],
-    valLoss: [],
-    metrics: Object.fromEntries(names.map((m) => [m, []])),
-    valMetrics: o.validation ? Object.fromEntries(names.map((m) => [m, []])) : {},
-    stoppedEarly: false,
-    bestEpoch: 0,
-    ...(o.recordSteps ? { stepLoss: [] } : {}),
-  };
+  const history = emptyHistory(o.metrics ?? [], Boolean(o.validation), Boolean(o.recordSteps));
   const display = o.display === "none" ? null : liveTrainingDisplay({ title: o.title });
   const threshold = defaultThreshold(o.loss);
   return {
