@@ -2,6 +2,9 @@
 // every line of a burst of output arrives, in order, with the idle status; big single outputs; a
 // kernel that loses its idle status (plain tslab) does not make the runner wait out the cell limit;
 // Kernel → Interrupt during fit prints one line and leaves the live display saying where it stopped.
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { KernelClient, type ExecuteOutcome } from "../../tools/runner/kernel";
 import type { JupyterMessage } from "../../tools/runner/wire";
@@ -100,6 +103,29 @@ describe("the course kernel's output", () => {
     await sleep(4_000);
     expect(streamText(outcome.messages)).toBe("now\nlate\n");
   }, 120_000);
+});
+
+describe("the kernelspec outside the course", () => {
+  it("with no launcher above the notebook's folder, it starts the tslab found from there", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "course-elsewhere-"));
+    try {
+      mkdirSync(join(folder, "node_modules"));
+      symlinkSync(resolve("node_modules", "tslab"), join(folder, "node_modules", "tslab"));
+      const kernel = await KernelClient.start({ cwd: folder });
+      try {
+        const outcome = await kernel.execute("console.log(process.cwd())", 60_000);
+        expect(streamText(outcome.messages)).toBe(`${realpathSync(folder)}\n`);
+        // Plain tslab: a late error is printed with tslab's own unlabelled prefix.
+        const late = await kernel.execute('Promise.reject(new Error("x")); 1', 60_000);
+        await sleep(1_000);
+        expect(streamText(late.messages, "stderr")).toMatch(/^UnhandledPromiseRejection: Error: x/);
+      } finally {
+        await kernel.shutdown();
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
 
 describe("a kernel that loses its idle status", () => {
