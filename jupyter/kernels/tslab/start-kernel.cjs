@@ -14,8 +14,11 @@
  *    with the execution that started them (`… started by In [3]: Error: boom`), found through an
  *    AsyncLocalStorage around each execution; tslab printed them unlabelled into whichever cell ran.
  * 3. Kernel → Interrupt prints one line instead of a Node stack, and calls the listeners that lib's
- *    live displays put in `globalThis[Symbol.for("course.kernel.interruptListeners")]` (an
- *    interrupted synchronous cell runs no `catch` or `finally`, so they cannot see it otherwise).
+ *    live displays put in `globalThis[Symbol.for("course.kernel.interruptListeners")]`. tslab runs a
+ *    cell with vm's breakOnSigint: SIGINT terminates a synchronous cell (V8 termination: no `catch`
+ *    or `finally` in it runs) and surfaces as ERR_SCRIPT_EXECUTION_INTERRUPTED ("Script execution
+ *    was interrupted by `SIGINT`"); a cell awaiting something is rejected with tslab's
+ *    "Interrupted asynchronously". Either way the cell's own code cannot tell its display.
  * 4. When the process that started the kernel is gone (JPY_PARENT_PID: set by Jupyter and by the
  *    runner), a watchdog thread, which runs even while a cell loops forever, kills every process
  *    the kernel started and then the kernel: nothing outlives a killed runner or Jupyter server.
