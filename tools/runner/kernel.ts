@@ -133,7 +133,7 @@ export class KernelClient {
    * (looked up before asking, since once the kernel has exited they are no longer its children).
    */
   async shutdown(): Promise<void> {
-    const started = this.pid === undefined ? [] : descendantsOf(this.pid);
+    const started = this.running() ? descendantsOf(this.pid as number) : [];
     if (this.exited === null) {
       const exchange = this.connection.request("control", "shutdown_request", { restart: false });
       await this.connection.wait(exchange, (e) => e.reply !== null, 3_000);
@@ -145,12 +145,18 @@ export class KernelClient {
 
   private readonly killOnExit = (): void => this.kill();
 
+  /** True until the process has exited and been reaped (until then its pid cannot be reused). */
+  private running(): boolean {
+    const { pid, exitCode, signalCode } = this.launched.child;
+    return pid !== undefined && exitCode === null && signalCode === null;
+  }
+
   /** Kills the kernel and everything it started, and closes the sockets; safe to call twice. */
   kill(): void {
     process.removeListener("exit", this.killOnExit);
-    const { pid, exitCode, signalCode } = this.launched.child;
+    const pid = this.launched.child.pid;
     // After the kernel exited, its pid may be reused: only its process group is left to kill.
-    if (pid !== undefined && exitCode === null && signalCode === null) killProcessTree(pid);
+    if (this.running()) killProcessTree(pid as number);
     else if (pid !== undefined) killProcessGroup(pid);
     this.killed = true;
     this.connection.close();
