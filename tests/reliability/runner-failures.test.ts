@@ -216,6 +216,29 @@ describe("runNotebook never writes onto a source notebook", () => {
     expect(readFileSync(other, "utf8")).toBe(text);
   });
 
+  it("a cell that replaces the output folder by a link to the sources: refused at the end too", async () => {
+    const src = resolve(ART, "relink", "src");
+    const out = resolve(ART, "relink", "out");
+    mkdirSync(out, { recursive: true });
+    const cell = [
+      'import * as fs from "fs";',
+      `fs.rmSync(${JSON.stringify(out)}, { recursive: true, force: true });`,
+      `fs.symlinkSync(${JSON.stringify(src)}, ${JSON.stringify(out)});`,
+      'console.log("linked");',
+    ].join("\n");
+    const source = writeNotebook(join(src, "lesson.ipynb"), [cell]);
+    const before = readFileSync(source, "utf8");
+    const r = await runNotebook(source, { outDir: out, root: src, timeout: 120 });
+    expect(r.failures).toEqual([]);
+    expect(r).toMatchObject({ ok: false, outPath: null, cellsRun: 1 });
+    expect(r.error).toMatch(
+      /lesson\.ipynb: OutputPathError: the executed copy would be written to .*, which is the source notebook/,
+    );
+    expect(JSON.stringify(r.executed?.cells[0])).toContain("linked"); // the outputs stay in the result
+    expect(readFileSync(source, "utf8")).toBe(before);
+    expect(readdirSync(src)).toEqual(["lesson.ipynb"]); // no temp file beside it
+  }, 240_000);
+
   it("course run --out . exits 1 with the named error, and the source is unchanged", () => {
     const run = spawnSync("node", ["build/tools/course.js", "run", SOURCE, "--out", "."], {
       encoding: "utf8",

@@ -206,10 +206,12 @@ export async function runNotebook(path: string, options: RunOptions = {}): Promi
     }
     result.executed = toExecutedCopy(nb, run?.cells ?? cells);
     try {
-      writeNotebookAtomic(result.outPath, result.executed);
+      // Checked again: a cell may have replaced the output folder by a link to the sources.
+      checkOutputPath(outPath, [path, ...(options.sources ?? [])]);
+      writeNotebookAtomic(outPath, result.executed);
     } catch (e) {
       // The outputs so far stay in result.executed; the message names the notebook and the copy.
-      const problem = `${path}: ${(e as Error).message}`;
+      const problem = `${path}: ${describeError(e)}`;
       result.error = result.error === null ? problem : `${result.error}\n${problem}`;
       result.outPath = null;
     }
