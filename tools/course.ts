@@ -17,6 +17,8 @@ import {
   type RunManyOptions,
 } from "./runner";
 import { runExport } from "./export/cli";
+import { ArgumentError, describeError } from "./runner/errors";
+import { checkJobs, checkSeconds, parseNumber } from "./runner/options";
 
 /** A subcommand: takes its arguments, returns the process exit code. */
 export type Command = (args: string[]) => Promise<number>;
@@ -33,33 +35,40 @@ Commands:
 
 Options of run:
   --out DIR              folder of the executed copies (default: executed)
-  --jobs N               notebooks at once, one kernel each (default: number of cores)
-  --timeout S            per-cell limit in seconds (default: notebook's course.cellTimeout, else 60)
+  --jobs N               notebooks at once, one kernel each, 1 to 64 (default: number of cores)
+  --timeout S            per-cell limit in seconds, over 0 and at most 86400
+                         (default: the notebook's course.cellTimeout, else 60)
   --continue-on-error    run the remaining cells of a notebook after a failed cell
 `;
 
-/** Parses the options of `run` (throws on unknown options). */
+/** Node's parseArgs errors (an unknown option, `--timeout -1`) as ArgumentErrors. */
+function namedParseErrors<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (e) {
+    throw new ArgumentError((e as Error).message);
+  }
+}
+
+/** Parses the options of `run`; throws ArgumentError for unknown options and bad values. */
 export function parseRunArgs(args: string[]): { paths: string[]; options: RunManyOptions } {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      out: { type: "string" },
-      jobs: { type: "string" },
-      timeout: { type: "string" },
-      "continue-on-error": { type: "boolean" },
-    },
-  });
-  const number = (name: string, text: string | undefined): number | undefined => {
-    if (text === undefined) return undefined;
-    const value = Number(text);
-    if (!(value > 0)) throw new Error(`--${name} expects a positive number, got "${text}"`);
-    return value;
-  };
+  const { values, positionals } = namedParseErrors(() =>
+    parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        out: { type: "string" },
+        jobs: { type: "string" },
+        timeout: { type: "string" },
+        "continue-on-error": { type: "boolean" },
+      },
+    }),
+  );
+  const { jobs, timeout } = values;
   const options: RunManyOptions = {
     outDir: values.out,
-    jobs: number("jobs", values.jobs),
-    timeout: number("timeout", values.timeout),
+    jobs: jobs === undefined ? undefined : checkJobs("--jobs", parseNumber(jobs)),
+    timeout: timeout === undefined ? undefined : checkSeconds("--timeout", parseNumber(timeout)),
     continueOnError: values["continue-on-error"] ?? false,
   };
   return { paths: positionals.length > 0 ? positionals : lessonPaths(), options };
@@ -116,13 +125,17 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await command(rest);
   } catch (e) {
-    console.error(`course ${first}: ${(e as Error).message}`);
+    console.error(`course ${first}: ${describeError(e)}`);
     return 2;
   }
 }
 
 if (typeof require !== "undefined" && require.main === module) {
-  // Exit through process.exit so that the kernels' exit hooks kill them (they run detached).
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(130));
+  // Exit through process.exit so that the kernels' exit hooks kill them and everything they
+  // started (they run detached, in their own process groups); 128 + the signal's number, as shells do.
+  // SIGKILL cannot be caught: then each kernel's watchdog sees its parent gone and ends itself.
+  const signals = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
+  for (const [signal, n] of Object.entries(signals))
+    process.on(signal, () => process.exit(128 + n));
   main(process.argv.slice(2)).then((code) => process.exit(code));
 }

@@ -118,4 +118,9 @@ export abstract class Module {
     rows.push(["total", "", String(this.parameterCount())]);
     return textTable(rows);
   }
+
+  /** What a notebook shows for a module (a cell's last expression): its name and `summary()`. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return `${this.describe()}, ${this.parameterCount()} parameters\n${this.summary()}`;
+  }
 }

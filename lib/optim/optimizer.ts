@@ -53,6 +53,12 @@ export abstract class Optimizer {
 
   /** Updates parameter number `index` (data `w`, gradient `g`) in place. */
   protected abstract update(w: Float64Array, g: Float64Array, index: number): void;
+
+  /** What a notebook shows for an optimizer: `Adam(lr 0.01, 4 parameter tensors, 33 numbers, 0 steps)`. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    const numbers = this.params.reduce((n, p) => n + p.size, 0);
+    return `${this.constructor.name}(lr ${this.lr}, ${this.params.length} parameter tensors, ${numbers} numbers, ${this.steps} steps)`;
+  }
 }
 
 /** Throws ArgumentError unless `value` is a finite number > 0. */

@@ -40,6 +40,8 @@ export interface DiagramInput {
   description: string;
   /** Box size in pixels for "box" nodes (default 96). */
   boxWidth?: number;
+  /** Diameter in pixels of "circle" nodes (default 37). */
+  circleDiameter?: number;
 }
 
 const hidden = { axis: null, scale: { zero: false, nice: false } };
@@ -76,7 +78,13 @@ export function diagram(d: DiagramInput): VegaLiteSpec {
     },
     {
       data: { values: circles },
-      mark: { type: "circle", size: 1100, stroke: "#333", strokeWidth: 1, opacity: 1 },
+      mark: {
+        type: "circle",
+        size: (Math.PI / 4) * (d.circleDiameter ?? 37.4) ** 2, // vega's size is the area
+        stroke: "#333",
+        strokeWidth: 1,
+        opacity: 1,
+      },
       encoding: { x, y, color: { field: "fill", type: "nominal", scale: null } },
     },
     {

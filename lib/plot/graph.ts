@@ -1,7 +1,10 @@
 /**
- * The computational graph of scalar `Value` nodes (lesson 5): a box per value with its label and
- * data, its grad below ("—" before backward has run), and a circle per op between the inputs and the
- * result. Leaves on the left, the root (the loss) on the right.
+ * The computational graph of scalar `Value` nodes (lesson 5), drawn top to bottom: the inputs above,
+ * the root (the loss) at the bottom. A box per value shows its label and data, and its grad below
+ * ("—" before backward has run); the op that made a value sits in a small circle just above its box,
+ * fed by the boxes of its inputs. Each value sits one row above the op that uses it, and the inputs'
+ * subtrees are packed side by side as tightly as their rows allow (a Reingold–Tilford tidy tree), so
+ * the lecture's 2-2-1 network (33 values, 12 rows) fits a page's width with readable text.
  *
  * Example:
  *   const L = …; L.backward();
@@ -26,40 +29,72 @@ export interface GraphOptions extends ChartOptions {
   showGrad?: boolean;
 }
 
-/** Every node reachable from `root`, each with its depth (longest path from a leaf). */
-function layout(root: GraphNode): Map<GraphNode, number> {
-  const depth = new Map<GraphNode, number>();
-  const visit = (v: GraphNode): number => {
-    const known = depth.get(v);
-    if (known !== undefined) return known;
-    const d = v.parents.length === 0 ? 0 : 1 + Math.max(...v.parents.map(visit));
-    depth.set(v, d);
-    return d;
-  };
-  visit(root);
-  return depth;
-}
+/** Pixels per slot (a box and the gap beside it) and per row (a box and the op circle above it). */
+const SLOT_PX = 110;
+const ROW_PX = 66;
+/** Short op names, so that they fit their circle: `*` is ×, sigmoid is σ. */
+const OP_TEXT: Record<string, string> = { "*": "×", sigmoid: "σ", relu: "ReLU" };
 
 /**
- * Positions: x from the depth; leaves take rows in depth-first order from the root, and every other
- * node sits at the mean row of its parents, so inputs stay next to the op that uses them.
+ * Each node's inputs that are drawn above it: every node hangs under the first node (from the root,
+ * depth first) that uses it; a node used again elsewhere gets only an extra edge there.
  */
-function positions(
-  root: GraphNode,
-  depth: Map<GraphNode, number>,
-): Map<GraphNode, [number, number]> {
-  const where = new Map<GraphNode, [number, number]>();
-  let nextRow = 0;
-  const place = (v: GraphNode): number => {
-    const known = where.get(v);
-    if (known !== undefined) return known[1];
-    const rows = v.parents.map(place);
-    const row = rows.length === 0 ? nextRow++ * 1.2 : rows.reduce((a, b) => a + b, 0) / rows.length;
-    where.set(v, [(depth.get(v) as number) * 2, row]);
-    return row;
+function spanningTree(root: GraphNode): Map<GraphNode, GraphNode[]> {
+  const children = new Map<GraphNode, GraphNode[]>([[root, []]]);
+  const visit = (v: GraphNode): void => {
+    for (const p of v.parents) {
+      if (children.has(p)) continue;
+      children.set(p, []);
+      (children.get(v) as GraphNode[]).push(p);
+      visit(p);
+    }
   };
-  place(root);
-  return where;
+  visit(root);
+  return children;
+}
+
+/** A placed subtree: x of each node (its root at 0), and the [min, max] x of each row below it. */
+interface Shape {
+  x: Map<GraphNode, number>;
+  rows: [number, number][];
+}
+
+/** Tidy-tree placement: inputs' subtrees side by side, one slot apart on every shared row. */
+function place(v: GraphNode, tree: Map<GraphNode, GraphNode[]>): Shape {
+  const kids = (tree.get(v) as GraphNode[]).map((k) => place(k, tree));
+  if (kids.length === 0) return { x: new Map([[v, 0]]), rows: [[0, 0]] };
+  const merged: [number, number][] = [];
+  const offsets = kids.map((kid) => {
+    let offset = -Infinity;
+    kid.rows.forEach(([lo], r) => {
+      offset = Math.max(offset, r < merged.length ? merged[r][1] + 1 - lo : -Infinity);
+    });
+    if (offset === -Infinity) offset = 0; // the first subtree
+    kid.rows.forEach(([lo, hi], r) => {
+      const [a, b] = [lo + offset, hi + offset];
+      merged[r] =
+        r < merged.length ? [Math.min(merged[r][0], a), Math.max(merged[r][1], b)] : [a, b];
+    });
+    return offset;
+  });
+  const center = (offsets[0] + offsets[offsets.length - 1]) / 2;
+  const x = new Map<GraphNode, number>([[v, 0]]);
+  kids.forEach((kid, i) => kid.x.forEach((kx, node) => x.set(node, kx + offsets[i] - center)));
+  const rows = merged.map(([a, b]): [number, number] => [a - center, b - center]);
+  return { x, rows: [[0, 0], ...rows] };
+}
+
+/** Each node's row, counted up from the root (0). */
+function rowsFromRoot(root: GraphNode, tree: Map<GraphNode, GraphNode[]>): Map<GraphNode, number> {
+  const row = new Map<GraphNode, number>([[root, 0]]);
+  const down = (v: GraphNode): void => {
+    for (const k of tree.get(v) as GraphNode[]) {
+      row.set(k, (row.get(v) as number) + 1);
+      down(k);
+    }
+  };
+  down(root);
+  return row;
 }
 
 /** Draws the graph ending at `root`. */
@@ -70,40 +105,44 @@ export function computationalGraph(root: GraphNode, options: GraphOptions = {}):
     );
   }
   expectOptions("computationalGraph", options);
-  const depth = layout(root);
-  const all = [...depth.keys()];
+  const tree = spanningTree(root);
+  const all = [...tree.keys()];
   const showGrad = options.showGrad ?? all.some((v) => v.grad !== 0);
-  const where = positions(root, depth);
+  const { x } = place(root, tree);
+  const row = rowsFromRoot(root, tree);
+  const height = Math.max(...row.values());
+  const minX = Math.min(...x.values());
+  // y grows downwards: the inputs' rows first, the root's row last.
+  const at = (v: GraphNode): [number, number] => [
+    (x.get(v) as number) - minX,
+    height - (row.get(v) as number),
+  ];
   const nodes: DiagramNode[] = [];
   const edges: DiagramEdge[] = [];
   const edge = (a: [number, number], b: [number, number]): DiagramEdge => ({
-    x: a[0],
-    y: a[1],
-    x2: b[0],
-    y2: b[1],
+    ...{ x: a[0], y: a[1], x2: b[0], y2: b[1] },
     width: 1.5,
     color: "#777777",
   });
-  all.forEach((v, k) => {
-    const [x, y] = where.get(v) as [number, number];
-    // Unnamed constants (a number in `a.mul(2)`) show just their value.
-    const name = v.label || (v.parents.length === 0 ? "" : `v${k}`);
+  for (const v of all) {
+    const [vx, vy] = at(v);
     nodes.push({
-      x,
-      y,
-      text: name ? `${name} = ${round(v.data)}` : `${round(v.data)}`,
+      x: vx,
+      y: vy,
+      // Named values show their name; constants and unnamed intermediates just their value.
+      text: v.label ? `${v.label} = ${round(v.data)}` : `${round(v.data)}`,
       note: `grad ${showGrad ? round(v.grad) : "—"}`,
       shape: "box",
       fill: v === root ? "#fde7c2" : "#f2f2f2",
     });
-    if (v.parents.length === 0) return;
-    const opAt: [number, number] = [x - 1, y];
-    nodes.push({ x: opAt[0], y: opAt[1], text: v.op || "?", shape: "circle", fill: "#d8eaf7" });
-    edges.push(edge(opAt, [x, y]));
-    for (const p of v.parents) edges.push(edge(where.get(p) as [number, number], opAt));
-  });
-  const rows = Math.max(...[...where.values()].map((p) => p[1])) + 1;
-  const columns = Math.max(...depth.values()) + 1;
+    if (v.parents.length === 0) continue;
+    const opAt: [number, number] = [vx, vy - 0.5];
+    const text = OP_TEXT[v.op] ?? (v.op || "?");
+    nodes.push({ x: opAt[0], y: opAt[1], text, shape: "circle", fill: "#d8eaf7" });
+    edges.push(edge(opAt, [vx, vy]));
+    for (const p of v.parents) edges.push(edge(at(p), opAt));
+  }
+  const columns = Math.max(...nodes.map((n) => n.x)) + 1;
   const description =
     options.description ??
     `Computational graph of ${all.length} values ending at ${root.label || "the root"} = ${round(root.data)}` +
@@ -115,8 +154,9 @@ export function computationalGraph(root: GraphNode, options: GraphOptions = {}):
     edges,
     title: options.title ?? "Computational graph",
     description,
-    boxWidth: 110,
-    width: options.width ?? Math.min(1600, 150 * (columns + 0.5)),
-    height: options.height ?? Math.min(1200, 36 * rows + 60),
+    boxWidth: 121,
+    circleDiameter: 26,
+    width: options.width ?? Math.round(SLOT_PX * (columns + 0.2)),
+    height: options.height ?? Math.round(ROW_PX * (height + 1.2)),
   });
 }

@@ -22,16 +22,29 @@ function fraction(p: TrainingProgress): number {
   return Math.min(1, Math.max(0, ((p.epoch - 1) * per + p.step) / Math.max(1, p.epochs * per)));
 }
 
-/** One line: `epoch 3/10 · step 20/20 · loss 0.1234 · accuracy 0.95 · 00:04 elapsed, 00:09 left`. */
-export function statusLine(p: TrainingProgress, done: boolean): string {
+/** How far training got: running, finished, or stopped by Kernel → Interrupt. */
+export type TrainingState = "running" | "done" | "interrupted";
+
+/**
+ * One line: `epoch 3/10 · step 20/20 · loss 0.1234 · accuracy 0.95 · 00:04 elapsed, 00:09 left`;
+ * done: `… · done in 00:13`; interrupted: `interrupted in epoch 3/10 after step 5/20 · loss … · after 00:04`.
+ * (`done` may be given as a boolean: true is "done", false "running".)
+ */
+export function statusLine(p: TrainingProgress, state: TrainingState | boolean): string {
   const metrics = Object.entries(p.metrics)
     .map(([k, v]) => ` · ${k} ${round(v)}`)
     .join("");
+  const now = state === true ? "done" : state === false ? "running" : state;
+  if (now === "interrupted") {
+    const where = `interrupted in epoch ${p.epoch}/${p.epochs} after step ${p.step}/${p.stepsPerEpoch}`;
+    return `${where} · loss ${round(p.loss)}${metrics} · after ${formatDuration(p.elapsedSeconds)}`;
+  }
   const f = fraction(p);
   const left = f > 0 ? (p.elapsedSeconds * (1 - f)) / f : NaN;
-  const time = done
-    ? `done in ${formatDuration(p.elapsedSeconds)}`
-    : `${formatDuration(p.elapsedSeconds)} elapsed, ${formatDuration(left)} left`;
+  const time =
+    now === "done"
+      ? `done in ${formatDuration(p.elapsedSeconds)}`
+      : `${formatDuration(p.elapsedSeconds)} elapsed, ${formatDuration(left)} left`;
   return `epoch ${p.epoch}/${p.epochs} · step ${p.step}/${p.stepsPerEpoch} · loss ${round(p.loss)}${metrics} · ${time}`;
 }
 
@@ -54,15 +67,21 @@ function curveValues(p: TrainingProgress, samples: readonly { x: number; loss: n
 export function liveSpec(
   p: TrainingProgress,
   samples: readonly { x: number; loss: number }[],
-  options: { title?: string; done: boolean },
+  options: { title?: string; done: boolean; interrupted?: boolean },
 ): VegaLiteSpec {
-  const status = statusLine(p, options.done);
+  const state: TrainingState = options.interrupted
+    ? "interrupted"
+    : options.done
+      ? "done"
+      : "running";
+  const status = statusLine(p, state);
+  const barColor = { running: OKABE_ITO[0], done: OKABE_ITO[2], interrupted: OKABE_ITO[3] }[state];
   const bar: VegaLiteSpec = {
     width: 420,
     height: 12,
     view: { fill: "#e6e6e6", stroke: null },
     data: { values: [{ start: 0, end: fraction(p) }] },
-    mark: { type: "rect", color: options.done ? OKABE_ITO[2] : OKABE_ITO[0] },
+    mark: { type: "rect", color: barColor },
     encoding: {
       x: { field: "start", type: "quantitative", scale: { domain: [0, 1] }, axis: null },
       x2: { field: "end" },

@@ -4,6 +4,9 @@
  * are throttled (at most one every `minIntervalMs` = 150 ms, and at most 20 % of the time spent
  * drawing; always on `finish`) so drawing does not slow training much; the final state stays in the executed notebook. Outside a kernel it prints at most one
  * compact line per epoch (about 20 lines for long runs) and never throws.
+ * Kernel → Interrupt stops a training cell without running any of its code (no `catch`, no
+ * `finally`), so the display registers with the course's kernel, which calls it back after an
+ * interrupt: the output then says where training stopped instead of freezing at "time left".
  *
  * Example:
  *   const live = dl.show.liveTrainingDisplay({ title: "XOR" });
@@ -12,7 +15,7 @@
 import type { TrainingDisplay, TrainingProgress } from "../train/display";
 import { isInKernel } from "./display";
 import { chart } from "./chart";
-import { liveSpec, statusLine } from "./live-spec";
+import { liveSpec, statusLine, type TrainingState } from "./live-spec";
 import { expectOptions } from "../errors";
 
 export type { TrainingProgress };
@@ -30,6 +33,17 @@ export interface LiveTrainingOptions {
 
 let displays = 0;
 const MAX_SAMPLES = 600;
+
+/**
+ * The callbacks that the course's kernel (jupyter/kernels/tslab/start-kernel.cjs) runs after
+ * Kernel → Interrupt stopped a cell; undefined in any other kernel and outside one.
+ */
+function interruptListeners(): Set<() => void> | undefined {
+  const listeners = (globalThis as Record<symbol, unknown>)[
+    Symbol.for("course.kernel.interruptListeners")
+  ];
+  return listeners instanceof Set ? (listeners as Set<() => void>) : undefined;
+}
 
 /** Creates the display (nothing is shown until the first `update`). */
 export function liveTrainingDisplay(options: LiveTrainingOptions = {}): LiveTrainingDisplay {
@@ -54,6 +68,12 @@ class KernelDisplay implements LiveTrainingDisplay {
   private wait: number;
   private sent = false;
   private samples: { x: number; loss: number }[] = [];
+  /** The latest progress, shown as it stands if training is interrupted. */
+  private last: TrainingProgress | null = null;
+  private readonly onInterrupt = (): void => {
+    if (this.last !== null) this.send(this.last, "interrupted");
+    interruptListeners()?.delete(this.onInterrupt);
+  };
 
   constructor(private readonly options: LiveTrainingOptions) {
     this.now = options.now ?? Date.now;
@@ -62,16 +82,19 @@ class KernelDisplay implements LiveTrainingDisplay {
   }
 
   update(p: TrainingProgress): void {
+    if (this.last === null) interruptListeners()?.add(this.onInterrupt);
     this.record(p);
-    if (this.now() - this.lastSent >= this.wait) this.send(p, false);
+    if (this.now() - this.lastSent >= this.wait) this.send(p, "running");
   }
 
   finish(p: TrainingProgress): void {
+    interruptListeners()?.delete(this.onInterrupt);
     this.record(p);
-    this.send(p, true);
+    this.send(p, "done");
   }
 
   private record(p: TrainingProgress): void {
+    this.last = p;
     if (!Number.isFinite(p.loss)) return;
     this.samples.push({ x: progressFraction(p) * p.epochs, loss: p.loss });
     // Keep the curve light: when full, keep every other sample.
@@ -79,12 +102,19 @@ class KernelDisplay implements LiveTrainingDisplay {
       this.samples = this.samples.filter((_, i) => i % 2 === 1);
   }
 
-  private send(p: TrainingProgress, done: boolean): void {
+  private send(p: TrainingProgress, state: TrainingState): void {
     const start = this.now();
+    const [done, interrupted] = [state === "done", state === "interrupted"];
     try {
-      const spec = liveSpec(p, this.samples, { title: this.options.title, done });
-      const description = statusLine(p, done);
-      chart(spec, { description, displayId: this.id, update: this.sent, png: done });
+      const options = { title: this.options.title, done, interrupted };
+      const description = statusLine(p, state);
+      const final = state !== "running"; // the state that stays: with its PNG copy
+      chart(liveSpec(p, this.samples, options), {
+        description,
+        displayId: this.id,
+        update: this.sent,
+        png: final,
+      });
       this.sent = true;
     } catch (e) {
       console.log(`live display: ${e instanceof Error ? e.message : String(e)}`);

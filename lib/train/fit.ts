@@ -10,7 +10,7 @@ import type { TrainingDisplay, TrainingProgress } from "./display";
 import { defaultThreshold, evaluate } from "./evaluate";
 import { FitOptions, checkFitInputs, expectScalar, scheduledRate } from "./fit-options";
 import { expectInteger, expectOptions } from "../tensor/check";
-import { BestTracker, History, historySeries } from "./history";
+import { BestTracker, History, emptyHistory, historySeries } from "./history";
 import { METRICS } from "./metrics";
 
 interface Run {
@@ -77,17 +77,7 @@ function startRun(model: Module, data: Dataset, o: FitOptions): Run {
   expectInteger("fit", "epochs", o.epochs, 1);
   const batchSize = expectInteger("fit", "batchSize", o.batchSize ?? Math.min(32, n), 1);
   if (o.shuffle && !o.rng) throw new ArgumentError("fit: shuffle needs an rng, got none");
-  const names = o.metrics ?? [];
-  const history: History = {
-    epochs: 0,
-    loss: [],
-    valLoss: [],
-    metrics: Object.fromEntries(names.map((m) => [m, []])),
-    valMetrics: o.validation ? Object.fromEntries(names.map((m) => [m, []])) : {},
-    stoppedEarly: false,
-    bestEpoch: 0,
-    ...(o.recordSteps ? { stepLoss: [] } : {}),
-  };
+  const history = emptyHistory(o.metrics ?? [], Boolean(o.validation), Boolean(o.recordSteps));
   // "auto" means the caller's default display: dl.train.fit (lib/train-api.ts) passes the live one
   const display = typeof o.display === "object" && o.display !== null ? o.display : null;
   const threshold = o.threshold ?? defaultThreshold(o.loss);

@@ -26,6 +26,56 @@ export interface History {
   bestEpoch: number;
 }
 
+/**
+ * A new, empty History for `fit` to fill, with the given metric names (and validation series when
+ * `validation`). It prints as a short summary (`formatHistory`), not every number, when it is a
+ * notebook cell's last expression or goes through console.log.
+ */
+export function emptyHistory(
+  metrics: readonly string[],
+  validation: boolean,
+  steps: boolean,
+): History {
+  const series = () => Object.fromEntries(metrics.map((m) => [m, [] as number[]]));
+  const h: History = {
+    epochs: 0,
+    loss: [],
+    valLoss: [],
+    metrics: series(),
+    valMetrics: validation ? series() : {},
+    stoppedEarly: false,
+    bestEpoch: 0,
+    ...(steps ? { stepLoss: [] } : {}),
+  };
+  // Not enumerable: the History stays a plain object for equality checks and JSON.
+  return Object.defineProperty(h, Symbol.for("nodejs.util.inspect.custom"), {
+    value: () => formatHistory(h),
+  });
+}
+
+/**
+ * A few lines about a History: its counts, then the first and last value of each series.
+ *   History { epochs: 100, bestEpoch: 97, stoppedEarly: false }
+ *     loss      0.6931 → 0.01234
+ *     accuracy  0.5 → 1
+ *   (h.loss[i] is epoch i + 1; dl.plot.lossCurves(h) draws them)
+ */
+export function formatHistory(h: History): string {
+  const short = (v: number | undefined) =>
+    v === undefined ? "–" : String(Number(v.toPrecision(4)));
+  const rows = Object.entries(historySeries(h)).map(([name, values]) => [
+    name,
+    values.length === 0 ? "no values" : `${short(values[0])} → ${short(values[values.length - 1])}`,
+  ]);
+  if (h.stepLoss) rows.push(["stepLoss", `${h.stepLoss.length} steps`]);
+  const width = Math.max(...rows.map(([name]) => name.length));
+  return [
+    `History { epochs: ${h.epochs}, bestEpoch: ${h.bestEpoch}, stoppedEarly: ${h.stoppedEarly} }`,
+    ...rows.map(([name, text]) => `  ${name.padEnd(width)}  ${text}`),
+    "(h.loss[i] is epoch i + 1; dl.plot.lossCurves(h) draws them)",
+  ].join("\n");
+}
+
 /** Every per-epoch series under one flat name: loss, valLoss, accuracy, valAccuracy, … */
 export function historySeries(h: History): Record<string, number[]> {
   expectOptions("historySeries", h, "history (what fit returns)");

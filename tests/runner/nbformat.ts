@@ -1,4 +1,6 @@
 // A structural check of nbformat 4.5 (the required keys of the schema), shared by runner tests.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 
 const OUTPUT_KEYS: Record<string, string[]> = {
   stream: ["name", "text"],
@@ -31,4 +33,31 @@ export function checkNbformat(nb: Record<string, unknown>): string[] {
     }
   }
   return problems;
+}
+
+/** A code cell for `writeNotebook`: its source, and tags when it needs some. */
+export type CellSpec = string | { source: string; tags: string[] };
+
+/** Writes an nbformat 4.5 notebook of code cells to `path` (folders created); returns `path`. */
+export function writeNotebook(
+  path: string,
+  cells: CellSpec[],
+  course: Record<string, unknown> = {},
+): string {
+  const nb = {
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: { course },
+    cells: cells.map((cell, i) => ({
+      id: `c${i + 1}`,
+      cell_type: "code",
+      execution_count: null,
+      metadata: typeof cell === "string" ? {} : { tags: cell.tags },
+      outputs: [],
+      source: typeof cell === "string" ? cell : cell.source,
+    })),
+  };
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, JSON.stringify(nb, null, 1));
+  return path;
 }

@@ -184,7 +184,10 @@ describe("course command line", () => {
   });
 
   it.each([
-    [["--jobs", "zero"], /--jobs expects a positive number, got "zero"/],
+    [
+      ["--jobs", "zero"],
+      /--jobs must be a whole number of notebooks from 1 to 64, got a string \("zero"\)/,
+    ],
     [["--frobnicate"], /Unknown option '--frobnicate'/],
   ])("parseRunArgs(%j) throws", (args, message) => {
     expect(() => parseRunArgs(args)).toThrow(message);

@@ -150,8 +150,11 @@ describe("runNotebooks through the tslab kernel", () => {
   });
 
   it.each([
-    ["invalid", /invalid\.ipynb: not valid JSON/],
-    ["nbformat3", /nbformat3\.ipynb: not an nbformat 4 notebook \(nbformat is 3\)/],
+    ["invalid", /invalid\.ipynb: NotebookFormatError: not valid JSON/],
+    [
+      "nbformat3",
+      /nbformat3\.ipynb: NotebookFormatError: not an nbformat 4 notebook \(nbformat is a number \(3\)\)/,
+    ],
     ["does-not-exist", /does-not-exist\.ipynb: no such file/],
   ])("names the file when %s cannot be run", (name, message) => {
     expect(result(name)).toMatchObject({ ok: false, outPath: null, cellsRun: 0 });

@@ -116,3 +116,56 @@ describe("liveTrainingDisplay throttling adapts to drawing time", () => {
     expect(rec.sent).toHaveLength(3);
   });
 });
+
+describe("liveTrainingDisplay after Kernel → Interrupt", () => {
+  const KEY = Symbol.for("course.kernel.interruptListeners");
+  const slot = globalThis as unknown as Record<symbol, Set<() => void> | undefined>;
+  afterEach(() => {
+    delete slot[KEY];
+  });
+
+  it("registers with the kernel while training; its callback shows where training stopped", () => {
+    const rec = recordDisplays();
+    restore = rec.restore;
+    const listeners = new Set<() => void>();
+    slot[KEY] = listeners;
+    const live = liveTrainingDisplay({ now: () => 0, minIntervalMs: 1e9 });
+    live.update(progress(1, 1));
+    live.update(progress(2, 3)); // throttled: not sent, but remembered
+    expect(listeners.size).toBe(1);
+    expect(rec.sent).toHaveLength(1);
+    for (const listener of [...listeners]) listener(); // what the kernel does after an interrupt
+    expect(listeners.size).toBe(0);
+    const last = rec.sent[rec.sent.length - 1];
+    expect(last.update).toBe(true);
+    expect(last.data["text/plain"]).toBe(
+      "interrupted in epoch 2/3 after step 3/4 · loss 0.3636 · accuracy 0.5833 · after 00:02",
+    );
+    expect(last.data["image/svg+xml"]).toContain("interrupted in epoch 2/3");
+    expect(last.data["image/png"]).toBeTypeOf("string");
+    const bar = (
+      last.data["application/vnd.vegalite.v5+json"] as { vconcat: { mark: { color: string } }[] }
+    ).vconcat[0].mark.color;
+    expect(bar).toBe("#D55E00"); // not the blue of a running bar nor the green of a finished one
+  });
+
+  it("finish unregisters it, so a later interrupt of another cell leaves the display as it is", () => {
+    const rec = recordDisplays();
+    restore = rec.restore;
+    const listeners = new Set<() => void>();
+    slot[KEY] = listeners;
+    const live = liveTrainingDisplay({ now: () => 0 });
+    live.update(progress(1, 1));
+    live.finish(progress(3, 4));
+    expect(listeners.size).toBe(0);
+    expect(rec.sent[rec.sent.length - 1].data["text/plain"]).toMatch(/done in/);
+  });
+
+  it("without the course's kernel (no listener set) nothing registers and nothing throws", () => {
+    const rec = recordDisplays();
+    restore = rec.restore;
+    const live = liveTrainingDisplay({ now: () => 0 });
+    expect(() => live.update(progress(1, 1))).not.toThrow();
+    expect(() => live.finish(progress(1, 2))).not.toThrow();
+  });
+});

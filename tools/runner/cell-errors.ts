@@ -17,8 +17,9 @@ export interface CellError {
 
 const DIAGNOSTIC = /^(?:\S+ )?(\d+):(\d+) - (.*)$/;
 const EXCEPTION = /^([A-Za-z_$][\w$]*)(?: \[[\w]+\])?: (.*)$/;
-const INTERNAL_FRAME =
-  /\(node:|at node:|tslab[\\/]dist|sigintHandlersWrap|evalmachine\.<anonymous>/;
+/** Stack frames of tslab, Node and the compiled cell, which say nothing to a student. */
+export const INTERNAL_FRAME =
+  /\(node:|at node:|tslab[\\/]dist|start-kernel\.cjs|sigintHandlersWrap|evalmachine\.<anonymous>/;
 
 /** The 1-based cell line whose text is `compiled` (the failing line of the compiled cell), if any. */
 function lineInCell(compiled: string, source: string): number | null {

@@ -9,6 +9,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
+import { checkJobs, checkSeconds } from "./options";
 import { runNotebook, type NotebookResult, type RunOptions } from "./run-notebook";
 
 export {
@@ -18,6 +19,7 @@ export {
   type CellFailure,
 } from "./run-notebook";
 export { readNotebook, cellSource, hasTag, type Notebook, type Cell } from "./notebook";
+export { ArgumentError, NotebookFormatError, OutputPathError } from "./errors";
 export type { Output } from "./outputs";
 
 /** Options of `runNotebooks`: those of `runNotebook`, plus parallelism and a progress callback. */
@@ -28,18 +30,23 @@ export interface RunManyOptions extends RunOptions {
   onResult?: (result: NotebookResult) => void;
 }
 
-/** Runs `paths` with at most `jobs` kernels at a time; results come back in the order of `paths`. */
+/**
+ * Runs `paths` with at most `jobs` kernels at a time; results come back in the order of `paths`.
+ * No executed copy may land on any of `paths`. Throws ArgumentError for a bad `jobs` or `timeout`.
+ */
 export async function runNotebooks(
   paths: readonly string[],
   options: RunManyOptions = {},
 ): Promise<NotebookResult[]> {
-  const jobs = Math.max(1, Math.floor(options.jobs ?? cpus().length));
+  const jobs = options.jobs === undefined ? cpus().length : checkJobs("jobs", options.jobs);
+  if (options.timeout !== undefined) checkSeconds("timeout", options.timeout);
+  const sources = [...paths, ...(options.sources ?? [])];
   const results: NotebookResult[] = new Array(paths.length);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < paths.length) {
       const i = next++;
-      results[i] = await runNotebook(paths[i], options);
+      results[i] = await runNotebook(paths[i], { ...options, sources });
       options.onResult?.(results[i]);
     }
   };

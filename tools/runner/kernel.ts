@@ -1,32 +1,32 @@
 /**
- * A client for one Jupyter kernel over zeromq: DEALER sockets on shell, control and stdin, a
- * SUBSCRIBER on iopub and a DEALER pinging the REP heartbeat. Replies and iopub messages are routed
- * to the request that caused them by `parent_header.msg_id`.
+ * One kernel process and the connection to it: started from a kernelspec (tools/runner/launch.ts),
+ * spoken to through a KernelConnection (tools/runner/connection.ts), interrupted, shut down, and
+ * killed with everything it started. A runner that exits, by any signal, takes its kernels along:
+ * on exit it kills them here, and the course's kernel watches its parent (JPY_PARENT_PID) for the
+ * one exit nothing can catch, SIGKILL (jupyter/kernels/tslab/start-kernel.cjs).
  *
  * Example:
  *   const kernel = await KernelClient.start({ cwd: "notebooks" });
  *   const outcome = await kernel.execute('console.log("hi")', 60_000);
  *   await kernel.shutdown();
  */
-import * as zmq from "zeromq";
-import { launchKernel, readKernelSpec, type KernelSpec, type LaunchedKernel } from "./launch";
-import { decodeMessage, encodeMessage, makeMessage, type JupyterMessage } from "./wire";
-import { randomUUID } from "node:crypto";
+import {
+  KernelConnection,
+  type DrainOptions,
+  type Exchange,
+  type ExecuteOutcome,
+} from "./connection";
+import {
+  descendantsOf,
+  killProcessGroup,
+  killProcessTree,
+  launchKernel,
+  readKernelSpec,
+  type KernelSpec,
+  type LaunchedKernel,
+} from "./launch";
 
-/** What came back for one request: its iopub messages in order, its reply, and whether it ended. */
-export interface Exchange {
-  messages: JupyterMessage[];
-  reply: Record<string, unknown> | null;
-  idle: boolean;
-  wake: () => void;
-}
-
-/** How an execute_request ended: by its reply, by the time limit, or by the kernel dying. */
-export interface ExecuteOutcome {
-  status: "ok" | "error" | "abort" | "timeout" | "died";
-  messages: JupyterMessage[];
-  reply: Record<string, unknown> | null;
-}
+export type { ExecuteOutcome } from "./connection";
 
 /** Options of `KernelClient.start`. */
 export interface StartOptions {
@@ -36,65 +36,51 @@ export interface StartOptions {
   spec?: KernelSpec;
   /** How long to wait for the first kernel_info_reply, in ms (default 90 000: slow on busy CPUs). */
   startTimeoutMs?: number;
+  /** How iopub is drained after each reply (see KernelConnection). */
+  drain?: DrainOptions;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
 
-/** A running kernel and the sockets that talk to it. */
+/** A running kernel process and the connection that talks to it. */
 export class KernelClient {
-  private readonly session = randomUUID();
-  private readonly shell = new zmq.Dealer({ linger: 0 });
-  private readonly control = new zmq.Dealer({ linger: 0 });
-  private readonly stdin = new zmq.Dealer({ linger: 0 });
-  private readonly iopub = new zmq.Subscriber({ linger: 0 });
-  private readonly hb = new zmq.Dealer({ linger: 0 });
-  private readonly pending = new Map<string, Exchange>();
-  private exitNote: string | null = null;
+  readonly connection: KernelConnection;
   private lastExecute: Exchange | null = null;
   private killed = false;
 
   private constructor(
     private readonly launched: LaunchedKernel,
     private readonly spec: KernelSpec,
+    drain: DrainOptions | undefined,
   ) {
     const { info, child } = launched;
-    const url = (port: number): string => `tcp://${info.ip}:${port}`;
-    this.shell.connect(url(info.shell_port));
-    this.control.connect(url(info.control_port));
-    this.stdin.connect(url(info.stdin_port));
-    this.iopub.connect(url(info.iopub_port));
-    this.iopub.subscribe();
-    this.hb.connect(url(info.hb_port));
+    this.connection = new KernelConnection(info, drain);
     // A runner that exits (or crashes) takes its kernels with it.
     process.once("exit", this.killOnExit);
     // A command that cannot be run (not installed, wrong path) emits "error" and never "exit".
     child.on("error", (e: NodeJS.ErrnoException) => {
       const what =
         e.code === "ENOENT" ? "kernel command not found" : `cannot run the kernel (${e.code})`;
-      this.exitNote = `${what}: ${JSON.stringify(spec.argv[0])}`;
-      for (const exchange of this.pending.values()) exchange.wake();
+      this.connection.end(`${what}: ${JSON.stringify(spec.argv[0])}`);
     });
     child.on("exit", (code, signal) => {
-      this.exitNote = signal === null ? `exit code ${code}` : `signal ${signal}`;
-      for (const exchange of this.pending.values()) exchange.wake();
+      this.connection.end(signal === null ? `exit code ${code}` : `signal ${signal}`);
     });
-    void this.listen(this.shell);
-    void this.listen(this.control);
-    void this.listen(this.iopub);
   }
 
   /** Starts a kernel and waits until it answers kernel_info on shell and publishes on iopub. */
   static async start(options: StartOptions): Promise<KernelClient> {
     const spec = options.spec ?? readKernelSpec();
-    const client = new KernelClient(await launchKernel(spec, options.cwd), spec);
-    const deadline = Date.now() + (options.startTimeoutMs ?? 90_000);
-    while (Date.now() < deadline && client.exitNote === null) {
+    const client = new KernelClient(await launchKernel(spec, options.cwd), spec, options.drain);
+    const limit = options.startTimeoutMs ?? 90_000;
+    const deadline = Date.now() + limit;
+    while (Date.now() < deadline && client.connection.ended === null) {
       // Sockets connect lazily and iopub drops what it sends before we subscribe: retry until both work.
-      const exchange = client.request(client.shell, "kernel_info_request", {});
-      if (await client.wait(exchange, (e) => e.reply !== null && e.idle, 2_000)) return client;
+      const exchange = client.connection.request("shell", "kernel_info_request", {});
+      const answered = (e: Exchange): boolean => e.reply !== null && e.idle;
+      if (await client.connection.wait(exchange, answered, 2_000)) return client;
     }
-    const why =
-      client.exitNote ?? `no kernel_info_reply within ${options.startTimeoutMs ?? 90_000} ms`;
+    const why = client.connection.ended ?? `no kernel_info_reply within ${limit} ms`;
     const log = client.launched.log().trim();
     client.kill();
     throw new Error(`kernel failed to start (${why})${log ? `:\n${log}` : ""}`);
@@ -102,7 +88,12 @@ export class KernelClient {
 
   /** Null while the kernel runs, else how it ended ("exit code 1", "signal SIGKILL"). */
   get exited(): string | null {
-    return this.exitNote ?? (this.killed ? "killed by the runner" : null);
+    return this.connection.ended ?? (this.killed ? "killed by the runner" : null);
+  }
+
+  /** The kernel's process id. */
+  get pid(): number | undefined {
+    return this.launched.child.pid;
   }
 
   /** The tail of the kernel process's own stdout/stderr. */
@@ -110,124 +101,65 @@ export class KernelClient {
     return this.launched.log();
   }
 
-  /** Runs `code`; resolves when the reply and the iopub idle status have both arrived. */
+  /** Runs `code` (see KernelConnection.execute). */
   async execute(code: string, timeoutMs: number): Promise<ExecuteOutcome> {
-    const content = { code, silent: false, store_history: true, user_expressions: {} };
-    const exchange = this.request(this.shell, "execute_request", {
-      ...content,
-      allow_stdin: false,
-      stop_on_error: true,
-    });
-    this.lastExecute = exchange;
-    const done = await this.wait(exchange, (e) => e.reply !== null && e.idle, timeoutMs);
-    const status = done
-      ? ((exchange.reply?.status as ExecuteOutcome["status"]) ?? "error")
-      : this.exitNote !== null
-        ? "died"
-        : "timeout";
-    return { status, messages: exchange.messages, reply: exchange.reply };
+    this.lastExecute = this.connection.sendExecute(code);
+    return this.connection.outcome(this.lastExecute, timeoutMs);
   }
 
   /** Waits for the last execute_request to end (after an interrupt); false after `timeoutMs`. */
   async finishLast(timeoutMs: number): Promise<boolean> {
-    const exchange = this.lastExecute;
-    if (exchange === null) return true;
-    return this.wait(exchange, (e) => e.reply !== null && e.idle, timeoutMs);
+    return this.lastExecute === null || this.connection.finish(this.lastExecute, timeoutMs);
   }
 
   /** Interrupts the running cell: SIGINT, or interrupt_request when the spec's interrupt_mode says so. */
   async interrupt(): Promise<void> {
     if (this.spec.interrupt_mode === "message") {
-      await this.wait(
-        this.request(this.control, "interrupt_request", {}),
-        (e) => e.reply !== null,
-        2_000,
-      );
+      const exchange = this.connection.request("control", "interrupt_request", {});
+      await this.connection.wait(exchange, (e) => e.reply !== null, 2_000);
     } else {
       this.launched.child.kill("SIGINT");
     }
   }
 
   /** True when the heartbeat echoes within `timeoutMs`. */
-  async heartbeat(timeoutMs = 2_000): Promise<boolean> {
-    const ping = randomUUID();
-    await this.hb.send(["", ping]);
-    const echo = this.hb.receive().then((frames) => frames.some((f) => f.toString() === ping));
-    return Promise.race([echo, sleep(timeoutMs).then(() => false)]);
+  heartbeat(timeoutMs = 2_000): Promise<boolean> {
+    return this.connection.heartbeat(timeoutMs);
   }
 
-  /** Asks the kernel to shut down (control channel), then kills it if it has not exited in 3 s. */
+  /**
+   * Asks the kernel to shut down (control channel) and waits up to 3 s for it to exit; then kills
+   * whatever is left of it: the kernel if it is still running, and the processes its cells started
+   * (looked up before asking, since once the kernel has exited they are no longer its children).
+   */
   async shutdown(): Promise<void> {
+    const started = this.running() ? descendantsOf(this.pid as number) : [];
     if (this.exited === null) {
-      const exchange = this.request(this.control, "shutdown_request", { restart: false });
-      await this.wait(exchange, (e) => e.reply !== null, 3_000);
-      for (let i = 0; i < 30 && this.exitNote === null; i++) await sleep(100);
+      const exchange = this.connection.request("control", "shutdown_request", { restart: false });
+      await this.connection.wait(exchange, (e) => e.reply !== null, 3_000);
+      for (let i = 0; i < 30 && this.connection.ended === null; i++) await sleep(100);
     }
+    for (const pid of started) killProcessTree(pid);
     this.kill();
   }
 
-  private readonly killOnExit = (): void => {
-    if (this.exitNote === null) this.launched.child.kill("SIGKILL");
-  };
+  private readonly killOnExit = (): void => this.kill();
 
-  /** Kills the process (SIGKILL) and closes the sockets; safe to call twice. */
+  /** True until the process has exited and been reaped (until then its pid cannot be reused). */
+  private running(): boolean {
+    const { pid, exitCode, signalCode } = this.launched.child;
+    return pid !== undefined && exitCode === null && signalCode === null;
+  }
+
+  /** Kills the kernel and everything it started, and closes the sockets; safe to call twice. */
   kill(): void {
     process.removeListener("exit", this.killOnExit);
-    if (this.exitNote === null) this.launched.child.kill("SIGKILL");
+    const pid = this.launched.child.pid;
+    // After the kernel exited, its pid may be reused: only its process group is left to kill.
+    if (this.running()) killProcessTree(pid as number);
+    else if (pid !== undefined) killProcessGroup(pid);
     this.killed = true;
-    for (const socket of [this.shell, this.control, this.stdin, this.iopub, this.hb]) {
-      if (!socket.closed) socket.close();
-    }
+    this.connection.close();
     this.launched.cleanup();
-  }
-
-  private request(socket: zmq.Dealer, type: string, content: Record<string, unknown>): Exchange {
-    const message = makeMessage(this.session, type, content);
-    const exchange: Exchange = { messages: [], reply: null, idle: false, wake: () => {} };
-    for (const [id, old] of this.pending)
-      if (old.reply !== null && old.idle) this.pending.delete(id);
-    this.pending.set(message.header.msg_id, exchange);
-    socket.send(encodeMessage(this.launched.info.key, message)).catch(() => {});
-    return exchange;
-  }
-
-  private async wait(
-    exchange: Exchange,
-    ready: (e: Exchange) => boolean,
-    ms: number,
-  ): Promise<boolean> {
-    const deadline = Date.now() + ms;
-    while (!ready(exchange) && this.exitNote === null && Date.now() < deadline) {
-      await new Promise<void>((wake) => {
-        exchange.wake = wake;
-        setTimeout(wake, Math.max(0, deadline - Date.now()));
-      });
-    }
-    return ready(exchange);
-  }
-
-  private async listen(socket: zmq.Dealer | zmq.Subscriber): Promise<void> {
-    try {
-      for await (const frames of socket) {
-        let message: JupyterMessage;
-        try {
-          message = decodeMessage(this.launched.info.key, frames);
-        } catch {
-          continue; // a malformed or badly signed message is dropped, as Jupyter does
-        }
-        const exchange = this.pending.get(message.parent_header.msg_id ?? "");
-        if (exchange === undefined) continue;
-        if (socket === this.iopub) {
-          const { msg_type } = message.header;
-          if (msg_type === "status") exchange.idle ||= message.content.execution_state === "idle";
-          else exchange.messages.push(message);
-        } else {
-          exchange.reply = message.content;
-        }
-        exchange.wake();
-      }
-    } catch {
-      // The socket was closed (kill): nothing more will arrive here.
-    }
   }
 }

@@ -6,9 +6,48 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+
+/** The helpers of the course's kernel launcher (jupyter/kernels/tslab/start-kernel.cjs). */
+interface Launcher {
+  killTree(pid: number): void;
+  descendants(pid: number): number[];
+}
+
+let launcher: Launcher | null = null;
+
+/** The launcher's module: one killTree for the runner and for the kernel's own watchdog. */
+function kernelLauncher(): Launcher {
+  const file = join(findProjectRoot(), "jupyter", "kernels", "tslab", "start-kernel.cjs");
+  // A plain CommonJS file beside kernel.json (Jupyter runs it without any build), loaded at run time.
+  launcher ??= createRequire(__filename)(file) as Launcher;
+  return launcher;
+}
+
+/**
+ * Kills `pid` and every process it started (also those that left its process group), then its
+ * process group: SIGKILL, nothing can outlive it. On systems without /proc: the group and `pid`.
+ */
+export function killProcessTree(pid: number): void {
+  kernelLauncher().killTree(pid);
+}
+
+/** Kills what is left of the process group `pid` (after its leader exited). */
+export function killProcessGroup(pid: number): void {
+  try {
+    process.kill(-pid, "SIGKILL");
+  } catch {
+    // no such group any more
+  }
+}
+
+/** The live descendants of `pid` (empty without /proc). */
+export function descendantsOf(pid: number): number[] {
+  return kernelLauncher().descendants(pid);
+}
 
 /** The fields of a kernel.json the runner uses. */
 export interface KernelSpec {
@@ -99,7 +138,8 @@ export async function launchKernel(spec: KernelSpec, cwd: string): Promise<Launc
   const argv = spec.argv.map((arg) => arg.replaceAll("{connection_file}", file));
   const child = spawn(argv[0], argv.slice(1), {
     cwd,
-    env: { ...process.env, ...spec.env },
+    // JPY_PARENT_PID, as Jupyter sets it: the course's kernel ends itself when this process is gone.
+    env: { ...process.env, ...spec.env, JPY_PARENT_PID: String(process.pid) },
     stdio: ["ignore", "pipe", "pipe"],
     // Its own process group, as Jupyter does: a Ctrl-C in the terminal reaches the runner only.
     detached: true,

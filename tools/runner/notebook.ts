@@ -4,6 +4,7 @@
  */
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { NotebookFormatError, describeValue } from "./errors";
 import type { Output } from "./outputs";
 
 /** One notebook cell (the fields the runner reads and writes; others are kept as they are). */
@@ -21,13 +22,18 @@ export interface Cell {
 export interface Notebook {
   nbformat: number;
   nbformat_minor: number;
-  metadata: { course?: { cellTimeout?: number; [key: string]: unknown }; [key: string]: unknown };
+  metadata: { course?: { cellTimeout?: unknown; [key: string]: unknown }; [key: string]: unknown };
   cells: Cell[];
 }
 
-/** The text of a cell's source (nbformat allows a string or a list of lines). */
+/** The text of a cell's source (nbformat allows a string or a list of lines; readNotebook checks). */
 export function cellSource(cell: Cell): string {
   return Array.isArray(cell.source) ? cell.source.join("") : cell.source;
+}
+
+/** The first three lines of a cell's source (shown under a failure in the report). */
+export function headOf(source: string): string {
+  return source.split("\n").slice(0, 3).join("\n");
 }
 
 /** True when the cell carries `tag` in metadata.tags. */
@@ -35,9 +41,71 @@ export function hasTag(cell: Cell, tag: string): boolean {
   return Array.isArray(cell.metadata?.tags) && cell.metadata.tags.includes(tag);
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** What is wrong with a cell for the runner, or null: its type, source, metadata and tags. */
+function cellProblem(cell: unknown): string | null {
+  if (!isObject(cell)) return `not an object (got ${describeValue(cell)})`;
+  if (!["code", "markdown", "raw"].includes(cell.cell_type as string)) {
+    return `no valid cell_type (expected "code", "markdown" or "raw", got ${describeValue(cell.cell_type)})`;
+  }
+  const { source, metadata } = cell;
+  const badLine = Array.isArray(source) ? source.findIndex((line) => typeof line !== "string") : -1;
+  if (badLine >= 0) {
+    const got = describeValue((source as unknown[])[badLine]);
+    return `source must be a string or a list of strings, got a list with ${got} at index ${badLine}`;
+  }
+  if (typeof source !== "string" && !Array.isArray(source)) {
+    return `source must be a string or a list of strings, got ${describeValue(source)}`;
+  }
+  if (metadata !== undefined && !isObject(metadata)) {
+    return `metadata must be an object, got ${describeValue(metadata)}`;
+  }
+  const tags = metadata?.tags;
+  if (tags !== undefined && !(Array.isArray(tags) && tags.every((t) => typeof t === "string"))) {
+    return `metadata.tags must be a list of strings, got ${describeValue(tags)}`;
+  }
+  return null;
+}
+
+/** Parses and checks notebook text (nbformat 4; every cell as `cellProblem` wants). */
+export function parseNotebook(text: string): Notebook {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new NotebookFormatError(`not valid JSON (${(e as Error).message})`);
+  }
+  if (!isObject(json) || json.nbformat !== 4) {
+    const got = isObject(json) ? describeValue(json.nbformat) : describeValue(json);
+    throw new NotebookFormatError(`not an nbformat 4 notebook (nbformat is ${got})`);
+  }
+  if (!Array.isArray(json.cells)) {
+    throw new NotebookFormatError(
+      `nbformat 4 notebook without a cells list (cells is ${describeValue(json.cells)})`,
+    );
+  }
+  if (json.metadata !== undefined && !isObject(json.metadata)) {
+    throw new NotebookFormatError(
+      `metadata must be an object, got ${describeValue(json.metadata)}`,
+    );
+  }
+  if (json.metadata?.course !== undefined && !isObject(json.metadata.course)) {
+    const got = describeValue(json.metadata.course);
+    throw new NotebookFormatError(`metadata.course must be an object, got ${got}`);
+  }
+  json.cells.forEach((cell, i) => {
+    const problem = cellProblem(cell);
+    if (problem !== null) throw new NotebookFormatError(`cell ${i + 1}: ${problem}`);
+  });
+  return { ...json, metadata: json.metadata ?? {} } as unknown as Notebook;
+}
+
 /**
- * Reads and checks a notebook; throws an Error naming the file when it is missing, is not JSON or
- * is not nbformat 4 with a list of cells.
+ * Reads and checks a notebook. Throws an Error ("no such file", "cannot read (EACCES)") or a
+ * NotebookFormatError saying what is wrong and where (`cell 3: source must be …`); the runner
+ * prefixes the path.
  */
 export function readNotebook(path: string): Notebook {
   let text: string;
@@ -45,24 +113,9 @@ export function readNotebook(path: string): Notebook {
     text = readFileSync(path, "utf8");
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new Error(code === "ENOENT" ? `${path}: no such file` : `${path}: cannot read (${code})`);
+    throw new Error(code === "ENOENT" ? "no such file" : `cannot read (${code})`);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new Error(`${path}: not valid JSON (${(e as Error).message})`);
-  }
-  const nb = json as Partial<Notebook> | null;
-  if (nb === null || typeof nb !== "object" || nb.nbformat !== 4) {
-    const got = nb !== null && typeof nb === "object" ? String(nb.nbformat) : typeof json;
-    throw new Error(`${path}: not an nbformat 4 notebook (nbformat is ${got})`);
-  }
-  if (!Array.isArray(nb.cells))
-    throw new Error(`${path}: nbformat 4 notebook without a cells list`);
-  const bad = nb.cells.findIndex((cell) => !["code", "markdown", "raw"].includes(cell?.cell_type));
-  if (bad >= 0) throw new Error(`${path}: cell ${bad + 1} has no valid cell_type`);
-  return { ...nb, metadata: nb.metadata ?? {} } as Notebook;
+  return parseNotebook(text);
 }
 
 /** Where the executed copy of `source` goes: `outDir` + its path relative to `root`. */

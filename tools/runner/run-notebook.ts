@@ -6,19 +6,23 @@
  *   if (!result.ok) console.log(result.failures[0].message);
  */
 import { dirname, resolve } from "node:path";
+import { outcomeError } from "./cell-errors";
+import { describeError } from "./errors";
 import { KernelClient } from "./kernel";
 import type { KernelSpec } from "./launch";
 import {
   cellSource,
   executedPath,
   hasTag,
+  headOf,
   readNotebook,
   toExecutedCopy,
   writeNotebookAtomic,
 } from "./notebook";
 import type { Cell, Notebook } from "./notebook";
-import { collectOutputs, type DisplayIndex, type Output } from "./outputs";
-import { outcomeError, withErrorOutput } from "./cell-errors";
+import { checkSeconds } from "./options";
+import { checkOutputPath } from "./output-path";
+import { RunRecord, ownOutputs } from "./run-record";
 
 /** Options shared by `runNotebook` and `runNotebooks`. */
 export interface RunOptions {
@@ -34,6 +38,8 @@ export interface RunOptions {
   spec?: KernelSpec;
   /** Kernel start-up limit in ms (default 90 000). */
   startTimeoutMs?: number;
+  /** Other source notebooks no executed copy may overwrite (runNotebooks passes every path it runs). */
+  sources?: readonly string[];
 }
 
 /** A cell that failed: where, what the cell starts with, and the message to show. */
@@ -57,7 +63,8 @@ export interface NotebookResult {
   cellsRun: number;
   codeCells: number;
   failures: CellFailure[];
-  /** A problem with the notebook as a whole: unreadable, kernel failed to start. */
+  /** A problem with the notebook as a whole: unreadable, a bad cellTimeout, an output path onto a
+   * source, the kernel failed to start (`path: ArgumentError: …`). */
   error: string | null;
   /** The executed notebook (null when it could not be read). */
   executed: Notebook | null;
@@ -69,7 +76,8 @@ const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(do
 interface Run {
   kernel: KernelClient;
   cells: Cell[];
-  displays: DisplayIndex;
+  /** Every executed cell's messages (the live arrays: late ones keep arriving) and late errors. */
+  record: RunRecord;
   count: number;
   failures: CellFailure[];
 }
@@ -94,38 +102,43 @@ async function runCell(
     await run.kernel.interrupt();
     if (!(await run.kernel.finishLast(5_000))) run.kernel.kill();
   }
-  const outputs: Output[] = [];
-  collectOutputs(outcome.messages, outputs, run.displays);
-  const error = outcomeError(outcome, outputs, source, seconds);
+  const error = outcomeError(outcome, ownOutputs(outcome.messages), source, seconds);
   // How the kernel ended goes into the cell's error output too, not only into the report.
   if (error && outcome.status === "died" && run.kernel.exited !== null)
     error.evalue += ` (${run.kernel.exited})`;
-  run.cells[i] = {
-    ...cell,
-    execution_count: ++run.count,
-    outputs: error ? withErrorOutput(outputs, error) : outputs,
-  };
-  if (error === null) return true;
+  run.record.add(i, outcome, error);
+  run.cells[i] = { ...cell, execution_count: ++run.count };
+  const lateFailures = run.record.lateFailures(run.cells);
+  run.failures.push(...lateFailures);
+  if (error === null) return lateFailures.length === 0 || options.continueOnError === true;
   if (run.kernel.exited !== null) {
     run.kernel.kill();
-    if (options.continueOnError)
+    if (options.continueOnError) {
       run.kernel = await KernelClient.start({
         cwd,
         spec: options.spec,
         startTimeoutMs: options.startTimeoutMs,
       });
+      run.record.newKernel();
+    }
   }
   await sleep(350); // tslab aborts requests arriving within 200 ms of a failed cell
   if (hasTag(cell, "raises-exception") && outcome.status === "error") return true;
-  const head = source.split("\n").slice(0, 3).join("\n");
-  const where = error.line === null ? "" : ` (line ${error.line})`;
   run.failures.push({
     cell: i + 1,
-    head,
-    message: `${error.ename}: ${error.evalue}${where}`,
+    head: headOf(source),
+    message: `${error.ename}: ${error.evalue}${error.line === null ? "" : ` (line ${error.line})`}`,
     line: error.line,
   });
   return options.continueOnError === true;
+}
+
+/** The per-cell limit: the option, else the notebook's course.cellTimeout, else 60 s; checked. */
+function cellSeconds(nb: Notebook, options: RunOptions): number {
+  if (options.timeout !== undefined) return checkSeconds("timeout", options.timeout);
+  const fromMetadata = nb.metadata.course?.cellTimeout;
+  if (fromMetadata === undefined) return 60;
+  return checkSeconds("metadata course.cellTimeout", fromMetadata);
 }
 
 /** Runs every code cell of `path` in order and writes the executed copy (even after a crash). */
@@ -142,20 +155,29 @@ export async function runNotebook(path: string, options: RunOptions = {}): Promi
     error: null,
     executed: null,
   };
+  const fail = (e: unknown): NotebookResult => ({
+    ...result,
+    error: `${path}: ${describeError(e)}`,
+    seconds: (Date.now() - start) / 1000,
+  });
   let nb: Notebook;
+  let seconds: number;
+  let outPath: string;
   try {
     nb = readNotebook(path);
+    seconds = cellSeconds(nb, options);
+    outPath = executedPath(path, options.outDir ?? "executed", options.root);
+    checkOutputPath(outPath, [path, ...(options.sources ?? [])]);
   } catch (e) {
-    return { ...result, error: (e as Error).message, seconds: (Date.now() - start) / 1000 };
+    return fail(e);
   }
   const cells = nb.cells.map((cell) =>
     cell.cell_type === "code" ? { ...cell, outputs: [], execution_count: null } : cell,
   );
   const codeIndices = cells.flatMap((cell, i) => (cell.cell_type === "code" ? [i] : []));
-  const seconds = options.timeout ?? nb.metadata.course?.cellTimeout ?? 60;
   const cwd = dirname(resolve(path));
   result.codeCells = codeIndices.length;
-  result.outPath = executedPath(path, options.outDir ?? "executed", options.root);
+  result.outPath = outPath;
   let run: Run | null = null;
   try {
     run = {
@@ -165,7 +187,7 @@ export async function runNotebook(path: string, options: RunOptions = {}): Promi
         startTimeoutMs: options.startTimeoutMs,
       }),
       cells,
-      displays: new Map(),
+      record: new RunRecord(),
       count: 0,
       failures: result.failures,
     };
@@ -174,15 +196,22 @@ export async function runNotebook(path: string, options: RunOptions = {}): Promi
       if (!(await runCell(run, i, seconds, options, cwd))) break;
     }
   } catch (e) {
-    result.error = `${path}: ${(e as Error).message}`;
+    result.error = `${path}: ${describeError(e)}`;
   } finally {
     await run?.kernel.shutdown();
+    if (run !== null) {
+      // Late errors that arrived after the last cell, then every cell's outputs, late ones included.
+      result.failures.push(...run.record.lateFailures(run.cells));
+      run.record.fillOutputs(run.cells);
+    }
     result.executed = toExecutedCopy(nb, run?.cells ?? cells);
     try {
-      writeNotebookAtomic(result.outPath, result.executed);
+      // Checked again: a cell may have replaced the output folder by a link to the sources.
+      checkOutputPath(outPath, [path, ...(options.sources ?? [])]);
+      writeNotebookAtomic(outPath, result.executed);
     } catch (e) {
       // The outputs so far stay in result.executed; the message names the notebook and the copy.
-      const problem = `${path}: ${(e as Error).message}`;
+      const problem = `${path}: ${describeError(e)}`;
       result.error = result.error === null ? problem : `${result.error}\n${problem}`;
       result.outPath = null;
     }
