@@ -32,7 +32,10 @@ export interface PageReport {
   charts: { kind: string; drawn: boolean; label: string }[];
   rawMath: string[];
   brokenLinks: string[];
+  /** Markers set by scripts hidden in notebook text (`__textScriptRan`, any `__xss_…`). */
   scriptsRan: string[];
+  /** URLs the page's Content-Security-Policy had to block (the exporter should have removed them). */
+  cspViolations: string[];
   exercises: number;
 }
 
@@ -50,6 +53,13 @@ export async function openPage(
     if (m.type() === "error") consoleErrors.push(m.text());
   });
   page.on("pageerror", (e) => consoleErrors.push(e.message));
+  await page.addInitScript(() => {
+    const w = window as unknown as { __cspViolations: string[] };
+    w.__cspViolations = [];
+    document.addEventListener("securitypolicyviolation", (e) =>
+      w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
   await page.route("**/*", (route) => {
     const url = route.request().url();
     if (url.startsWith(root) || url.startsWith("data:")) return route.continue();
@@ -114,14 +124,15 @@ function inspect() {
     (a) => (a as HTMLAnchorElement).href,
   );
   const w = window as unknown as Record<string, unknown>;
-  const scriptsRan = ["__textScriptRan", "__mdScriptRan", "__mdHandlerRan"].filter(
-    (k) => w[k] !== undefined,
+  const scriptsRan = Object.keys(w).filter((k) =>
+    /^(__textScriptRan|__mdScriptRan|__mdHandlerRan|__xss)/.test(k),
   );
   return {
     charts,
     rawMath,
     links,
     scriptsRan,
+    cspViolations: (w.__cspViolations as string[] | undefined) ?? [],
     exercises: document.querySelectorAll("section.exercise").length,
   };
 }
