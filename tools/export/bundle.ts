@@ -22,7 +22,7 @@ export interface OutputContext {
    */
   trusted: boolean;
   /** Renders a `text/markdown` output (math included) the way markdown cells are rendered. */
-  markdown?: (source: string) => string;
+  markdown?: (source: string, warn: (message: string) => void) => string;
   /** Receives one message per problem found ("output 2 (image/png): …"). */
   warn?: (message: string) => void;
 }
@@ -135,12 +135,14 @@ const html: Representation = (mime, data, alt, context) => {
 
 const markdown: Representation = (mime, data, _alt, context) => {
   if (context.markdown === undefined) throw new OutputError("markdown is not rendered here");
-  return `<div class="output-markdown">${context.markdown(text(data[mime]))}</div>`;
+  const html = context.markdown(text(data[mime]), (message) => context.warn(mime, message));
+  return `<div class="output-markdown">${html}</div>`;
 };
 
-const latex: Representation = (mime, data) => {
+const latex: Representation = (mime, data, _alt, context) => {
   const tex = text(data[mime]).replace(/^\s*\$\$?|\$\$?\s*$/g, "");
-  return `<div class="output-latex">${renderTex({ tex, display: true })}</div>`;
+  const onError = (message: string): void => context.warn(mime, `math: ${message}`);
+  return `<div class="output-latex">${renderTex({ tex, display: true }, onError)}</div>`;
 };
 
 const image: Representation = (mime, data, alt) =>

@@ -25,7 +25,11 @@ const hasTag = (cell: Cell, tag: string): boolean => (cell.metadata?.tags ?? [])
 function renderCode(
   cell: Cell,
   needs: Needs,
-  context: { markdown: (source: string) => string; trusted: boolean; warnings: string[] },
+  context: {
+    markdown: (source: string, warn: (message: string) => void) => string;
+    trusted: boolean;
+    warnings: string[];
+  },
 ): string {
   const source = joinText(cell.source);
   const count = Number.isSafeInteger(cell.execution_count) ? String(cell.execution_count) : " ";
@@ -94,10 +98,13 @@ export function renderNotebook(
   let inExercise = false;
   let exercises = 0;
   const labels = new Set<string>();
-  // Markdown outputs share the page's anchors and warnings, but their headings stay out of the contents.
-  const outputMarkdown = (source: string): string => {
-    const ctx = { ...newMarkdownContext(), slugs: context.slugs, warnings: context.warnings };
-    return markdown(source, ctx);
+  // Markdown outputs share the page's anchors, but their headings stay out of the contents, and their
+  // warnings name their output.
+  const outputMarkdown = (source: string, warn: (message: string) => void): string => {
+    const ctx = { ...newMarkdownContext(), slugs: context.slugs };
+    const html = markdown(source, ctx);
+    ctx.warnings.forEach(warn);
+    return html;
   };
   for (const cell of nb.cells) {
     const exercise = hasTag(cell, "exercise");

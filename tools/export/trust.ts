@@ -29,6 +29,8 @@ function committed(root: string, file: string): { text: string } | { why: string
     maxBuffer: 64 * 1024 * 1024,
   });
   if (git.error !== undefined) return { why: `git is not available (${git.error.message})` };
+  if (/not a git repository/i.test(git.stderr))
+    return { why: "the project is not a git repository, so no lesson is known as committed" };
   if (git.status !== 0) return { why: `${file} is not a committed lesson` };
   return { text: git.stdout };
 }
