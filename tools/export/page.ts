@@ -119,8 +119,6 @@ export function layout(options: LayoutOptions): string {
 <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(options.trusted, options.needs)}">
 <title>${escapeHtml(options.title)}${options.kind === "index" ? "" : ` · ${escapeHtml(options.courseTitle)}`}</title>
 <link rel="stylesheet" href="assets/katex/katex.min.css">
-<link rel="stylesheet" href="assets/hljs-light.css">
-<link rel="stylesheet" href="assets/hljs-dark.css" media="screen and (prefers-color-scheme: dark)">
 <link rel="stylesheet" href="assets/site.css">
 ${head}
 </head>

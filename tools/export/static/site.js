@@ -37,6 +37,13 @@
       .vegaEmbed(target, spec, { actions: false, renderer: "svg", loader: safeLoader() })
       .then(function () {
         var svg = target.querySelector("svg");
+        // The chart is one image named by its description: the roles vega gives its containers
+        // and marks (unnamed graphics objects by the hundred) are removed.
+        [target].concat(Array.from(target.querySelectorAll("[role]"))).forEach(function (el) {
+          el.removeAttribute("role");
+          el.removeAttribute("aria-roledescription");
+          el.removeAttribute("aria-label");
+        });
         if (svg && caption) {
           svg.setAttribute("role", "img");
           svg.setAttribute("aria-label", caption.textContent);
