@@ -122,4 +122,30 @@ describe.skipIf(!hasChromium)("the crafted notebooks' pages in Chromium", () => 
     },
     240_000,
   );
+
+  it("negative control: trusted (--trust), the HTML output's script runs and only the CSP stops its loads", async () => {
+    const trusted = path.join(DIR, "site-trusted");
+    await exportSite({ input: path.join(DIR, "executed"), output: trusted, trust: "trusted" });
+    const open = async (bypassCSP: boolean) => {
+      const context = await browser.newContext({ bypassCSP });
+      const report = await openPage(await context.newPage(), trusted, "01-hostile.html", 30_000);
+      await context.close();
+      return report;
+    };
+    const withPolicy = await open(false);
+    expect(withPolicy.scriptsRan).toContain("__xss_html_script");
+    expect(withPolicy.outsideRequests).toEqual([]);
+    expect(withPolicy.cspViolations).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^img-src http:\/\/evil\.invalid\/html-img\.png/),
+      ]),
+    );
+    const withoutPolicy = await open(true);
+    expect(withoutPolicy.outsideRequests).toEqual(
+      expect.arrayContaining([
+        "http://evil.invalid/html-img.png",
+        "http://evil.invalid/html-link.css",
+      ]),
+    );
+  }, 240_000);
 });

@@ -64,9 +64,10 @@ function transformImage(attribs: Attributes): sanitize.Tag {
   const { src: _src, ...rest } = attribs;
   if (isRemote(src)) {
     const label = attribs.alt === undefined || attribs.alt === "" ? src : attribs.alt;
+    const href = /^\s*[/\\]{2}/.test(src) ? `https:${src.trim()}` : src;
     return {
       tagName: "a",
-      attribs: { class: "external-image", href: LINK_SCHEMES.includes(schemeOf(src)) ? src : "" },
+      attribs: { class: "external-image", href: LINK_SCHEMES.includes(schemeOf(href)) ? href : "" },
       text: `image: ${label}`,
     };
   }
@@ -97,7 +98,11 @@ function transforms(options: SanitizeOptions): Record<string, sanitize.Transform
 /** Elements removed after cleaning: inputs other than a disabled checkbox, images without a source. */
 function exclude(frame: sanitize.IFrame): boolean {
   if (frame.tag === "input") return frame.attribs.type !== "checkbox";
-  return frame.tag === "img" && frame.attribs.src === undefined && frame.attribs.href === undefined;
+  return (
+    frame.tag === "img" &&
+    frame.attribs.src === undefined &&
+    frame.attribs.class !== "external-image"
+  );
 }
 
 /**
