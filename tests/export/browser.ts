@@ -153,6 +153,24 @@ function brokenLinks(report: { links: string[] }["links"], siteDir: string): str
   });
 }
 
+/** Saves full-page screenshots in the light and dark schemes (and a phone-sized one) to `dir`. */
+export async function screenshots(
+  page: Page,
+  dir: string,
+  name: string,
+  phone = false,
+): Promise<void> {
+  fs.mkdirSync(dir, { recursive: true });
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.screenshot({ path: path.join(dir, `${name}-light.png`), fullPage: true });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.screenshot({ path: path.join(dir, `${name}-dark.png`), fullPage: true });
+  if (phone) {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: path.join(dir, `${name}-phone-dark.png`), fullPage: true });
+  }
+}
+
 /** One kind of WCAG failure axe found on a page, with where (CSS selectors, a few). */
 export interface AxeViolation {
   id: string;
