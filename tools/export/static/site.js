@@ -50,6 +50,7 @@
         }
         if (fallback) fallback.hidden = true;
         figure.classList.add("drawn");
+        markScrollable();
       })
       .catch(function (error) {
         figure.classList.add("failed");
@@ -65,10 +66,17 @@
       return;
     var fig = JSON.parse(specElement.textContent);
     var config = { displaylogo: false, responsive: true, showLink: false, showSendToCloud: false };
-    window.Plotly.newPlot(target, fig.data || [], fig.layout || {}, config).then(function () {
-      if (fallback) fallback.hidden = true;
-      figure.classList.add("drawn");
-    });
+    window.Plotly.newPlot(target, fig.data || [], fig.layout || {}, config).then(
+      function () {
+        if (fallback) fallback.hidden = true;
+        figure.classList.add("drawn");
+        markScrollable();
+      },
+      function (error) {
+        figure.classList.add("failed");
+        console.warn("chart not drawn, showing its static image:", error);
+      },
+    );
   }
 
   /** A region wider than its box gets tabindex=0, the role region and a name unique on the page. */
@@ -113,9 +121,33 @@
   var toc = document.querySelector(".toc details");
   if (toc && window.matchMedia("(max-width: 68rem)").matches) toc.open = false;
 
-  document.querySelectorAll("figure.output-vegalite").forEach(drawVegaLite);
-  document.querySelectorAll("figure.output-plotly").forEach(drawPlotlyJson);
+  // Charts are drawn one per task after the page has loaded, so that a page with many charts shows
+  // its text (and the charts' static images) at once and stays responsive while they are drawn.
+  var charts = [];
+  document.querySelectorAll("figure.output-vegalite").forEach(function (figure) {
+    charts.push(function () {
+      drawVegaLite(figure);
+    });
+  });
+  document.querySelectorAll("figure.output-plotly").forEach(function (figure) {
+    charts.push(function () {
+      drawPlotlyJson(figure);
+    });
+  });
+  function drawNext() {
+    var draw = charts.shift();
+    if (!draw) return markScrollable();
+    try {
+      draw();
+    } finally {
+      setTimeout(drawNext, 0);
+    }
+  }
   markScrollable();
   window.addEventListener("resize", markScrollable);
-  window.addEventListener("load", markScrollable);
+  if (document.readyState === "complete") setTimeout(drawNext, 0);
+  else
+    window.addEventListener("load", function () {
+      setTimeout(drawNext, 0);
+    });
 })();
