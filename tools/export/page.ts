@@ -23,8 +23,8 @@ export interface LayoutOptions {
   /** Extra links shown under the title (e.g. to the solution page). */
   related?: PageLink[];
   kind: "index" | "lesson" | "solution";
-  /** Whether the page's notebook is trusted: only then may inline scripts of its outputs run. */
-  trusted: boolean;
+  /** Whether the page's notebook is trusted: only then may inline scripts of its outputs run (default false). */
+  trusted?: boolean;
   /** The site-relative href of the page's notebook, to download (lesson and solution pages). */
   download?: string;
 }
@@ -116,7 +116,7 @@ export function layout(options: LayoutOptions): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(options.trusted, options.needs)}">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(options.trusted ?? false, options.needs)}">
 <title>${escapeHtml(options.title)}${options.kind === "index" ? "" : ` · ${escapeHtml(options.courseTitle)}`}</title>
 <link rel="stylesheet" href="assets/katex/katex.min.css">
 <link rel="stylesheet" href="assets/site.css">
