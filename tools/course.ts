@@ -2,7 +2,7 @@
  * The course command line (`node build/tools/course.js`, or `npm start` for `all`).
  *
  *   course run [paths…] [--out DIR] [--jobs N] [--timeout S] [--continue-on-error]
- *   course export [--instructor] [--in DIR] [--out DIR] [lessons…]
+ *   course export [--instructor] [--trust | --untrusted] [--in DIR] [--out DIR] [lessons…]
  *   course all [--instructor]   run every lesson (and solutions), then export the site
  *   course --help
  *
@@ -27,8 +27,9 @@ const HELP = `Usage: course [command] [options]
 
 Commands:
   run [paths…]   execute notebooks headlessly in the tslab kernel (default: every lesson and solution)
-  export         write the site from the executed lessons: [--instructor] [--in DIR] [--out DIR] [lessons…]
-                 (default: every lesson of executed/notebooks into site/; --instructor adds solutions)
+  export         write the site from the executed lessons: [--instructor] [--trust | --untrusted]
+                 [--in DIR] [--out DIR] [lessons…] (default: every lesson of executed/notebooks into
+                 site/; --instructor adds solutions)
   all            run every lesson, then export the site (what \`npm start\` does); the default command;
                  --instructor also runs the solution notebooks and adds them to the site
   help           show this help
@@ -39,6 +40,14 @@ Options of run:
   --timeout S            per-cell limit in seconds, over 0 and at most 86400
                          (default: the notebook's course.cellTimeout, else 60)
   --continue-on-error    run the remaining cells of a notebook after a failed cell
+
+Trust (export): an executed notebook is trusted only when it is the course's own: a lesson or
+solution committed under notebooks/ (git HEAD) with the same name and the same code cells. A
+student's edited copy, or any other notebook, is untrusted: its HTML outputs are sanitised (no
+script, style, frame, form, event handler or remote resource) and nothing from it runs; charts
+are still drawn from their JSON. Markdown, text and images are sanitised or escaped in both modes.
+  --trust                trust every notebook (HTML outputs kept as they are, scripts included)
+  --untrusted            trust none, not even the course's own lessons
 `;
 
 /** Node's parseArgs errors (an unknown option, `--timeout -1`) as ArgumentErrors. */

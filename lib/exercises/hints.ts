@@ -6,8 +6,8 @@
  */
 import { displayBundle } from "../show/display";
 import { exerciseIds, findExercise } from "./catalog";
+import { box, escapeHtml, HINT, inlineCode, title } from "./box";
 import { advanceHint } from "./hint-progress";
-import { escapeHtml } from "./render";
 
 export { resetHints } from "./hint-progress";
 
@@ -35,7 +35,11 @@ export function hint(id: string): void {
   const last = shown.number === shown.total ? " (the last hint)" : "";
   const head = `Hint ${shown.number} of ${shown.total} for ${id}${last}:`;
   displayBundle({
-    "text/html": `<div class="dl-hint" style="border-left:4px solid #1565c0;background:#e3f2fd;padding:6px 10px;font-family:sans-serif"><b>💡 ${escapeHtml(head)}</b> ${escapeHtml(shown.text)}</div>`,
+    "text/html": box(
+      "dl-hint",
+      HINT,
+      `<b ${title(HINT)}>💡 ${escapeHtml(head)}</b> ${inlineCode(shown.text)}`,
+    ),
     "text/plain": `💡 ${head} ${shown.text}`,
   });
 }

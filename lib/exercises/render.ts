@@ -1,23 +1,23 @@
 /**
  * Shows a verdict as a coloured box (text/html) with a plain-text twin (text/plain), through
  * lib/show's `displayBundle`: ✓ passed (green), ✗ failed (red), ! invalid (orange),
- * ○ not attempted yet (grey).
+ * ○ not attempted yet (grey). The box is readable in every host theme (see box.ts); `code` spans
+ * of the message show as code.
  */
 import { displayBundle, isInKernel, type MimeBundle } from "../show/display";
-import { escapeHtml } from "../show/html";
+import { box, code, inlineCode, inside, MUTED, TEXT, title, escapeHtml, type BoxLook } from "./box";
 import type { Verdict, VerdictStatus } from "./types";
 
-const LOOK: Record<
-  VerdictStatus,
-  { mark: string; label: string; colour: string; background: string }
-> = {
-  passed: { mark: "✓", label: "passed", colour: "#2e7d32", background: "#e8f5e9" },
-  failed: { mark: "✗", label: "not yet right", colour: "#c62828", background: "#ffebee" },
-  invalid: { mark: "!", label: "not a valid answer", colour: "#ef6c00", background: "#fff3e0" },
+export { escapeHtml } from "./box";
+
+const LOOK: Record<VerdictStatus, BoxLook & { mark: string; label: string }> = {
+  passed: { mark: "✓", label: "passed", accent: "#1b5e20", background: "#e8f5e9" },
+  failed: { mark: "✗", label: "not yet right", accent: "#b71c1c", background: "#ffebee" },
+  invalid: { mark: "!", label: "not a valid answer", accent: "#8a4b00", background: "#fff3e0" },
   "not-attempted": {
     mark: "○",
     label: "not attempted yet",
-    colour: "#616161",
+    accent: "#424242",
     background: "#f5f5f5",
   },
 };
@@ -34,31 +34,37 @@ export function verdictText(v: Verdict): string {
   return lines.join("\n");
 }
 
+/** The case table of a failed verdict: one row per known part, every cell with its own colours. */
+function caseTable(v: Verdict): string {
+  if (v.case === undefined || v.status === "passed") return "";
+  const cell = `${inside(TEXT, "text-align:left;border:none;padding:1px 8px 1px 0")}`;
+  const row = (k: string, x?: string) =>
+    x === undefined
+      ? ""
+      : `<tr ${inside(TEXT)}><th ${cell}>${k}</th><td ${cell}>${code(x)}</td></tr>`;
+  const rows = [
+    row("case", v.case.name),
+    row("call", v.case.input),
+    row("expected", v.case.expected),
+    row("got", v.case.got),
+  ];
+  return `<table ${inside(TEXT, "margin-top:4px;border-collapse:collapse")}>${rows.join("")}</table>`;
+}
+
 /** The verdict as a MIME bundle: a coloured HTML box and its plain-text twin. */
 export function verdictBundle(v: Verdict): MimeBundle {
   const look = LOOK[v.status];
-  const rows: string[] = [];
-  if (v.case !== undefined && v.status !== "passed") {
-    const row = (k: string, x?: string) =>
-      x === undefined
-        ? ""
-        : `<tr><th style="text-align:left;padding-right:8px">${k}</th><td><code>${escapeHtml(x)}</code></td></tr>`;
-    rows.push(
-      row("case", v.case.name),
-      row("call", v.case.input),
-      row("expected", v.case.expected),
-      row("got", v.case.got),
-    );
-  }
-  const table = rows.length > 0 ? `<table style="margin-top:4px">${rows.join("")}</table>` : "";
   const stuck =
     v.status === "failed" || v.status === "invalid"
-      ? `<div style="margin-top:4px;color:#555">Stuck? Run <code>dl.hint("${escapeHtml(v.exercise)}")</code>.</div>`
+      ? `<div class="dl-box-muted" ${inside(MUTED, "margin-top:4px")}>Stuck? Run ${code(`dl.hint("${v.exercise}")`)}.</div>`
       : "";
-  const html =
-    `<div class="dl-verdict dl-verdict-${v.status}" style="border-left:4px solid ${look.colour};background:${look.background};padding:6px 10px;margin:4px 0;font-family:sans-serif">` +
-    `<b style="color:${look.colour}">${look.mark} ${escapeHtml(v.exercise)}: ${look.label}</b> <span style="color:#555">(${escapeHtml(v.title)})</span>` +
-    `<div>${escapeHtml(v.message)}</div>${table}${stuck}</div>`;
+  const html = box(
+    `dl-verdict dl-verdict-${v.status}`,
+    look,
+    `<b ${title(look)}>${look.mark} ${escapeHtml(v.exercise)}: ${look.label}</b> ` +
+      `<span class="dl-box-muted" ${inside(MUTED)}>(${escapeHtml(v.title)})</span>` +
+      `<div ${inside(TEXT)}>${inlineCode(v.message)}</div>${caseTable(v)}${stuck}`,
+  );
   return { "text/html": html, "text/plain": verdictText(v) };
 }
 
@@ -79,6 +85,3 @@ export function quiet<T extends object>(value: T, text: string): T {
     enumerable: false,
   });
 }
-
-/** lib's one HTML escape (lib/show/html.ts), re-exported for the exercise displays. */
-export { escapeHtml };

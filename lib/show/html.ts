@@ -68,9 +68,11 @@ export function text(value: string): void {
 export function error(e: unknown): void {
   const name = e instanceof Error ? e.name : "Error";
   const message = e instanceof Error ? e.message : String(e);
+  // Colour and background are both set on each element, so no host theme makes it light on light.
   const markup =
-    `<div role="alert" style="border-left:4px solid #D55E00;background:#fff4ec;padding:6px 10px;` +
-    `font-family:monospace;white-space:pre-wrap;color:#222"><strong style="color:#D55E00">` +
+    `<div class="dl-box dl-error" role="alert" style="border-left:4px solid #D55E00;background:#fff4ec;` +
+    `padding:6px 10px;font-family:monospace;white-space:pre-wrap;color:#222">` +
+    `<strong class="dl-box-title" style="color:#a13c00;background:transparent">` +
     `${escapeHtml(name)}</strong>: ${escapeHtml(message)}</div>`;
   displayBundle({ "text/html": markup, "text/plain": `${name}: ${message}` });
 }

@@ -3,8 +3,10 @@
  * bundle read from the project's node_modules (never a CDN). The bundle is embedded once per kernel
  * session, in the first Plotly output, as `<script data-course-asset="plotly">` (the exporter removes
  * exactly those elements and loads the bundle once per site); later outputs reuse `window.Plotly`,
- * and every chart's script waits until Plotly exists. The same output carries a static SVG fallback
- * (the spec's `fallback`, a Vega-Lite view) and the description as `text/plain`.
+ * and every chart's script waits until Plotly exists. The same output carries the figure as
+ * `application/vnd.plotly.v1+json` (what JupyterLab's and VS Code's plotly renderers, and the exported
+ * site, draw without running the output's script), a static SVG fallback (the spec's `fallback`, a
+ * Vega-Lite view) and the description as `text/plain`.
  *
  * Example:
  *   dl.show.plotly(dl.plot.lossSurface(f, { path }));
@@ -63,7 +65,11 @@ export function plotlyBundle(spec: PlotlySpec): MimeBundle {
     markup = assetScript() + "\n" + markup;
     session.plotlyEmbedded = true;
   }
-  const bundle: MimeBundle = { "text/html": markup, "text/plain": spec.description };
+  const bundle: MimeBundle = {
+    "application/vnd.plotly.v1+json": { data: spec.data, layout: spec.layout },
+    "text/html": markup,
+    "text/plain": spec.description,
+  };
   if (spec.fallback !== undefined) {
     const fallback = chartBundle(spec.fallback);
     bundle["image/svg+xml"] = fallback["image/svg+xml"];

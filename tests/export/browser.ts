@@ -3,8 +3,11 @@
 // leftover math, links, and whether scripts hidden in text ran.
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { createRequire } from "node:module";
 import { pathToFileURL, fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
+
+const require = createRequire(import.meta.url);
 
 export const CHROMIUM = "/usr/bin/chromium";
 export const hasChromium = fs.existsSync(CHROMIUM);
@@ -32,7 +35,10 @@ export interface PageReport {
   charts: { kind: string; drawn: boolean; label: string }[];
   rawMath: string[];
   brokenLinks: string[];
+  /** Markers set by scripts hidden in notebook text (`__textScriptRan`, any `__xss_…`). */
   scriptsRan: string[];
+  /** URLs the page's Content-Security-Policy had to block (the exporter should have removed them). */
+  cspViolations: string[];
   exercises: number;
 }
 
@@ -50,6 +56,13 @@ export async function openPage(
     if (m.type() === "error") consoleErrors.push(m.text());
   });
   page.on("pageerror", (e) => consoleErrors.push(e.message));
+  await page.addInitScript(() => {
+    const w = window as unknown as { __cspViolations: string[] };
+    w.__cspViolations = [];
+    document.addEventListener("securitypolicyviolation", (e) =>
+      w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
   await page.route("**/*", (route) => {
     const url = route.request().url();
     if (url.startsWith(root) || url.startsWith("data:")) return route.continue();
@@ -114,14 +127,15 @@ function inspect() {
     (a) => (a as HTMLAnchorElement).href,
   );
   const w = window as unknown as Record<string, unknown>;
-  const scriptsRan = ["__textScriptRan", "__mdScriptRan", "__mdHandlerRan"].filter(
-    (k) => w[k] !== undefined,
+  const scriptsRan = Object.keys(w).filter((k) =>
+    /^(__textScriptRan|__mdScriptRan|__mdHandlerRan|__xss)/.test(k),
   );
   return {
     charts,
     rawMath,
     links,
     scriptsRan,
+    cspViolations: (w.__cspViolations as string[] | undefined) ?? [],
     exercises: document.querySelectorAll("section.exercise").length,
   };
 }
@@ -155,4 +169,37 @@ export async function screenshots(
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: path.join(dir, `${name}-phone-dark.png`), fullPage: true });
   }
+}
+
+/** One kind of WCAG failure axe found on a page, with where (CSS selectors, a few). */
+export interface AxeViolation {
+  id: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
+const AXE_SOURCE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+/**
+ * Runs axe-core in the page (injected by the test, never shipped in the site) for WCAG 2.1 A and AA,
+ * and returns its violations. Evaluated through the DevTools protocol, so the page's
+ * Content-Security-Policy does not apply to it.
+ */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+      resultTypes: ["violations"],
+      preload: false, // no stylesheet fetching: the page's CSP allows no connection
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? "",
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")),
+    }));
+  });
 }

@@ -4,10 +4,10 @@ import { escapeHtml, applyCarriageReturns, slugify, stripAnsi } from "../../tool
 import { mathAsText, protectMath } from "../../tools/export/math";
 import { createMarkdownRenderer, newMarkdownContext } from "../../tools/export/markdown";
 import { renderOutputs } from "../../tools/export/outputs";
-import { sanitizeHtml } from "../../tools/export/sanitize";
 import { parseExportArgs } from "../../tools/export/cli";
 import { learningGoals } from "../../tools/export/cells";
 import type { Notebook } from "../../tools/export/notebook";
+import { PNG } from "./hostile";
 
 describe("protectMath(markdown)", () => {
   it.each([
@@ -62,32 +62,6 @@ describe("markdown renderer", () => {
   });
 });
 
-describe("sanitizeHtml(html)", () => {
-  it.each([
-    ['<b onclick="x()">hi</b>', "<b>hi</b>"],
-    ["<script>alert(1)</script>after", "after"],
-    ["<style>body{}</style><p>p</p>", "<p>p</p>"],
-    ['<a href="javascript:alert(1)">x</a>', "<a>x</a>"],
-    [
-      '<a href="https://example.com" target="_blank">x</a>',
-      '<a href="https://example.com" target="_blank">x</a>',
-    ],
-    [
-      '<img src="https://example.com/a.png" alt="A">',
-      '<a class="external-image" href="https://example.com/a.png">image: A</a>',
-    ],
-    [
-      '<img src="data:image/png;base64,AAA" onerror="x()">',
-      '<img src="data:image/png;base64,AAA">',
-    ],
-    ['<iframe src=x></iframe><div class="n">ok</div>', '<div class="n">ok</div>'],
-    ["1 < 2 &amp; 3 > 2", "1 &lt; 2 &amp; 3 &gt; 2"],
-    ["<custom-el>text</custom-el>", "text"],
-  ])("sanitizeHtml(%j) is %j", (input, expected) => {
-    expect(sanitizeHtml(input)).toBe(expected);
-  });
-});
-
 describe("renderOutputs(outputs)", () => {
   const display = (data: Record<string, unknown>) => ({
     output_type: "display_data" as const,
@@ -114,12 +88,13 @@ describe("renderOutputs(outputs)", () => {
       /output-vegalite[\s\S]*chart-fallback[\s\S]*alt="alt"/,
     ],
     [
-      "plotly HTML as a chart",
+      "plotly JSON before its HTML",
       {
+        "application/vnd.plotly.v1+json": { data: [{ z: [[1]] }], layout: {} },
         "text/html": '<div id="p"></div><script>Plotly.newPlot("p", [])</script>',
         "text/plain": "3-d",
       },
-      /output-plotly" aria-label="3-d"/,
+      /output-plotly"><div class="plotly-target"><\/div>[\s\S]*<figcaption class="visually-hidden">3-d</,
     ],
     [
       "HTML table as HTML",
@@ -129,12 +104,12 @@ describe("renderOutputs(outputs)", () => {
     [
       "SVG as an image with alt text",
       { "image/svg+xml": "<svg/>", "text/plain": "a diagram" },
-      /<img class="output-image" src="data:image\/svg\+xml;base64,PHN2Zy8\+" alt="a diagram">/,
+      /<img class="output-image" src="data:image\/svg\+xml;base64,PHN2Zz48L3N2Zz4=" alt="a diagram">/,
     ],
     [
       "PNG as an image",
-      { "image/png": "iVBOR\nw0K", "text/plain": "digits" },
-      /src="data:image\/png;base64,iVBORw0K" alt="digits"/,
+      { "image/png": `${PNG.slice(0, 30)}\n${PNG.slice(30)}`, "text/plain": "digits" },
+      new RegExp(`src="data:image/png;base64,${PNG.replace(/[+/]/g, "\\$&")}" alt="digits"`),
     ],
     [
       "plain text escaped",
@@ -145,13 +120,48 @@ describe("renderOutputs(outputs)", () => {
     expect(renderOutputs([display(data)]).html).toMatch(pattern);
   });
 
-  it("removes the inlined plotly bundle and says the page needs the shared one", () => {
+  it("trusted: removes the inlined plotly bundle, keeps the chart's own script, needs the shared bundle", () => {
     const html =
-      '<script data-course-asset="plotly">var Plotly = {}; "<\\/script>";\n</script><div id="a"></div><script>draw()</script>';
-    const out = renderOutputs([display({ "text/html": html, "text/plain": "x" })]);
+      '<script data-course-asset="plotly">var Plotly = {}; "<\\/script>";\n</script><div id="a"></div><script>Plotly.newPlot("a")</script>';
+    const out = renderOutputs([display({ "text/html": html, "text/plain": "x" })], {
+      trusted: true,
+    });
     expect(out.html).not.toContain("data-course-asset");
-    expect(out.html).toContain('<div id="a"></div><script>draw()</script>');
+    expect(out.html).toContain('<div id="a"></div><script>Plotly.newPlot("a")</script>');
+    expect(out.html).toMatch(/^<figure class="output-chart output-plotly" aria-label="x">/);
     expect(out.needs).toEqual({ vega: false, plotly: true });
+  });
+
+  it("untrusted (the default): HTML is sanitised, a plotly script is not run and its image is shown", () => {
+    const warnings: string[] = [];
+    const warn = (message: string) => warnings.push(message);
+    const table =
+      '<table class="dl-table"><tr><td onclick="x()">1</td></tr></table><script>x()</script>';
+    const plotly = '<div id="a"></div><script>Plotly.newPlot("a")</script>';
+    const out = renderOutputs(
+      [
+        display({ "text/html": table, "text/plain": "t" }),
+        display({ "text/html": plotly, "image/png": PNG, "text/plain": "surface" }),
+        display({
+          "text/html": "<script>x()</script><style>p{}</style>",
+          "text/plain": "only a script",
+        }),
+      ],
+      { trusted: false, warn },
+    );
+    expect(out.html).toContain(
+      '<div class="output-html"><table class="dl-table"><tr><td>1</td></tr></table></div>',
+    );
+    expect(out.html).toMatch(
+      /<div class="output-image-wrap"><img class="output-image" src="data:image\/png;base64,[^"]+" alt="surface"><\/div>/,
+    );
+    expect(out.html).toContain('<pre class="output-text">only a script</pre>');
+    expect(out.html).not.toMatch(/<script|onclick|<style/);
+    expect(out.needs).toEqual({ vega: false, plotly: false });
+    expect(warnings).toEqual([
+      "output 2 (text/html): a plotly chart's script, not run in an untrusted notebook",
+      "output 3 (text/html): nothing is left once scripts and styles are removed (untrusted notebook)",
+    ]);
   });
 
   it("merges streams, applies carriage returns, strips ANSI colours and escapes errors", () => {
@@ -208,9 +218,10 @@ describe("renderOutputs(outputs, markdown)", () => {
   it("renders a text/markdown output (math included) with the page's markdown renderer", async () => {
     const md = await createMarkdownRenderer();
     const data = { "text/markdown": "**Accuracy** $a_1$: 97 %", "text/plain": "Accuracy: 97 %" };
-    const out = renderOutputs([{ output_type: "display_data", data, metadata: {} }], (source) =>
-      md(source, newMarkdownContext()),
-    );
+    const out = renderOutputs([{ output_type: "display_data", data, metadata: {} }], {
+      trusted: false,
+      markdown: (source) => md(source, newMarkdownContext()),
+    });
     expect(out.html).toMatch(
       /^<div class="output-markdown"><p><strong>Accuracy<\/strong> <span class="katex">/,
     );

@@ -41,14 +41,19 @@ describe("plotly", () => {
     expect(withoutAsset).not.toMatch(/https?:|\/\/cdn|src=/);
   });
 
-  it("plotly bundle carries html, SVG and PNG fallbacks and the description", () => {
+  it("plotly bundle carries the figure as JSON, html, SVG and PNG fallbacks and the description", () => {
     const bundle = show.plotlyBundle(surface);
     expect(Object.keys(bundle).sort()).toEqual([
+      "application/vnd.plotly.v1+json",
       "image/png",
       "image/svg+xml",
       "text/html",
       "text/plain",
     ]);
+    expect(bundle["application/vnd.plotly.v1+json"]).toEqual({
+      data: surface.data,
+      layout: surface.layout,
+    });
     expect(bundle["image/svg+xml"]).toMatch(/^<svg[\s\S]*class="mark-line role-mark/);
     expect(bundle["text/plain"]).toMatch(/loss goes from 2 to 0.29/);
   });

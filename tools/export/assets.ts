@@ -1,6 +1,6 @@
 // The site's shared assets, copied ONCE into site/assets from node_modules and tools/export/static:
 // KaTeX's stylesheet and fonts, the plotly bundle, vega / vega-lite / vega-embed browser builds,
-// highlight.js's light and dark themes, the page stylesheet and the page script.
+// the page stylesheet (code colours included) and the page script.
 import * as fs from "node:fs";
 import * as path from "node:path";
 
@@ -22,13 +22,11 @@ const FILES: Array<[string, string]> = [
   ["node_modules/vega/build/vega.min.js", "vega.min.js"],
   ["node_modules/vega-lite/build/vega-lite.min.js", "vega-lite.min.js"],
   ["node_modules/vega-embed/build/vega-embed.min.js", "vega-embed.min.js"],
-  ["node_modules/highlight.js/styles/github.min.css", "hljs-light.css"],
-  ["node_modules/highlight.js/styles/github-dark.min.css", "hljs-dark.css"],
   ["tools/export/static/site.js", "site.js"],
 ];
 
 /** The page stylesheet's parts, in order, joined into assets/site.css. */
-const STYLESHEETS = ["layout.css", "content.css"];
+const STYLESHEETS = ["layout.css", "content.css", "code.css"];
 
 /**
  * Copies the shared assets into `assetsDir` and returns the number of bytes written. KaTeX's fonts are

@@ -2,6 +2,8 @@
 // and exercises (cells tagged `exercise`) grouped in a labelled box.
 import { highlightCode, newMarkdownContext, type Heading, type RenderMarkdown } from "./markdown";
 import { joinText, type Cell, type Notebook } from "./notebook";
+import { escapeHtml } from "./html";
+import { plainText } from "./sanitize";
 import { renderOutputs, type Needs } from "./outputs";
 
 /** One notebook rendered: its body HTML, headings for the table of contents, scripts needed, warnings. */
@@ -12,12 +14,29 @@ export interface RenderedNotebook {
   warnings: string[];
 }
 
+/** How to render a notebook's cells. */
+export interface RenderOptions {
+  /** The course's own executed lesson: HTML outputs kept as they are (see OutputContext). */
+  trusted: boolean;
+}
+
 const hasTag = (cell: Cell, tag: string): boolean => (cell.metadata?.tags ?? []).includes(tag);
 
-function renderCode(cell: Cell, needs: Needs, markdown: (source: string) => string): string {
+function renderCode(
+  cell: Cell,
+  needs: Needs,
+  context: {
+    markdown: (source: string, warn: (message: string) => void) => string;
+    trusted: boolean;
+    warnings: string[];
+  },
+): string {
   const source = joinText(cell.source);
-  const count = cell.execution_count ?? " ";
-  const outputs = renderOutputs(cell.outputs ?? [], markdown);
+  const count = Number.isSafeInteger(cell.execution_count) ? String(cell.execution_count) : " ";
+  const warn = (message: string): void => {
+    context.warnings.push(`cell ${cell.number ?? "?"}, ${message}`);
+  };
+  const outputs = renderOutputs(cell.outputs ?? [], { ...context, warn });
   needs.vega ||= outputs.needs.vega;
   needs.plotly ||= outputs.needs.plotly;
   const badge = hasTag(cell, "raises-exception")
@@ -33,39 +52,81 @@ function renderCode(cell: Cell, needs: Needs, markdown: (source: string) => stri
 }
 
 /**
- * Renders every cell of `nb` with `markdown`, wrapping runs of `exercise` cells in one
- * `<section class="exercise">`. Raw cells are skipped, as nbconvert's HTML skips them.
- * Example: `renderNotebook(readNotebook(file), await createMarkdownRenderer()).html`.
+ * A plain-text title for the exercise whose first cell is `cell`: its heading or first bold phrase
+ * ("**Exercise `02-update-rule`.**" gives "Exercise 02-update-rule"), or "" when it has none.
  */
-export function renderNotebook(nb: Notebook, markdown: RenderMarkdown): RenderedNotebook {
+export function exerciseTitle(cell: Cell): string {
+  if (cell.cell_type !== "markdown") return "";
+  const line =
+    joinText(cell.source)
+      .split("\n")
+      .find((l) => l.trim() !== "") ?? "";
+  const found = /^\s*#{1,6}\s+(.*)$/.exec(line) ?? /\*\*(.+?)\*\*/.exec(line);
+  const title = plainText(found?.[1] ?? "").replace(/[`*_$\\]/g, "");
+  return title
+    .replace(/\s+/g, " ")
+    .replace(/[.:]\s*$/, "")
+    .trim()
+    .slice(0, 120);
+}
+
+/** The opening of an exercise box, labelled by its own title (unique on the page). */
+function exerciseStart(cell: Cell, n: number, used: Set<string>): string {
+  let label = exerciseTitle(cell) || `Exercise ${n}`;
+  if (used.has(label)) label = `${label} (${n})`;
+  used.add(label);
+  return (
+    `<section class="exercise" aria-label="${escapeHtml(label)}">` +
+    `<p class="exercise-label" aria-hidden="true">Exercise</p>`
+  );
+}
+
+/**
+ * Renders every cell of `nb` with `markdown`, wrapping runs of `exercise` cells in one
+ * `<section class="exercise">`. Raw cells are skipped, as nbconvert's HTML skips them. Outputs are
+ * untrusted unless `options.trusted`; what cannot be shown is listed in `warnings` ("cell 4, …").
+ * Example: `renderNotebook(nb, await createMarkdownRenderer(), { trusted: false }).html`.
+ */
+export function renderNotebook(
+  nb: Notebook,
+  markdown: RenderMarkdown,
+  options: RenderOptions = { trusted: false },
+): RenderedNotebook {
   const context = newMarkdownContext();
   const needs: Needs = { vega: false, plotly: false };
   const parts: string[] = [];
   let inExercise = false;
   let exercises = 0;
-  // Markdown outputs share the page's anchors and warnings, but their headings stay out of the contents.
-  const outputMarkdown = (source: string): string => {
-    const ctx = { ...newMarkdownContext(), slugs: context.slugs, warnings: context.warnings };
-    return markdown(source, ctx);
+  const labels = new Set<string>();
+  // Markdown outputs share the page's anchors, but their headings stay out of the contents, and their
+  // warnings name their output.
+  const outputMarkdown = (source: string, warn: (message: string) => void): string => {
+    const ctx = { ...newMarkdownContext(), slugs: context.slugs };
+    const html = markdown(source, ctx);
+    ctx.warnings.forEach(warn);
+    return html;
   };
   for (const cell of nb.cells) {
     const exercise = hasTag(cell, "exercise");
     if (exercise !== inExercise) {
-      parts.push(
-        exercise
-          ? `<section class="exercise" aria-labelledby="exercise-${++exercises}">` +
-              `<p class="exercise-label" id="exercise-${exercises}">Exercise</p>`
-          : "</section>",
-      );
+      parts.push(exercise ? exerciseStart(cell, ++exercises, labels) : "</section>");
       inExercise = exercise;
     }
     if (cell.cell_type === "markdown") {
       context.attachments = cell.attachments;
-      parts.push(
-        `<div class="cell markdown-cell">${markdown(joinText(cell.source), context)}</div>`,
-      );
+      const before = context.warnings.length;
+      const html = markdown(joinText(cell.source), context);
+      for (let k = before; k < context.warnings.length; k++)
+        context.warnings[k] = `cell ${cell.number ?? "?"}: ${context.warnings[k]}`;
+      parts.push(`<div class="cell markdown-cell">${html}</div>`);
     } else if (cell.cell_type === "code") {
-      parts.push(renderCode(cell, needs, outputMarkdown));
+      parts.push(
+        renderCode(cell, needs, {
+          ...options,
+          markdown: outputMarkdown,
+          warnings: context.warnings,
+        }),
+      );
     }
   }
   if (inExercise) parts.push("</section>");

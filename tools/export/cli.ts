@@ -1,14 +1,22 @@
 // `course export`: the exporter's command line.
 import { exportSite, type ExportOptions } from "./export";
 
-/** Parses `[--instructor] [--in DIR] [--out DIR] [LESSON…]` (lessons as numbers or NN-topic slugs). */
+/**
+ * Parses `[--instructor] [--trust | --untrusted] [--in DIR] [--out DIR] [LESSON…]` (lessons as
+ * numbers or NN-topic slugs).
+ */
 export function parseExportArgs(args: string[]): ExportOptions {
   const options: ExportOptions = {};
   const lessons: Array<number | string> = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === "--instructor") options.instructor = true;
-    else if (arg === "--in" || arg === "--out") {
+    else if (arg === "--trust" || arg === "--untrusted") {
+      const mode = arg === "--trust" ? "trusted" : "untrusted";
+      if (options.trust !== undefined && options.trust !== mode)
+        throw new Error("course export: --trust and --untrusted exclude each other");
+      options.trust = mode;
+    } else if (arg === "--in" || arg === "--out") {
       const value = args[++i];
       if (value === undefined) throw new Error(`course export: ${arg} needs a folder`);
       if (arg === "--in") options.input = value;
@@ -29,6 +37,15 @@ export async function runExport(args: string[]): Promise<number> {
     const options = parseExportArgs(args);
     const result = await exportSite(options);
     for (const warning of result.warnings) console.warn(`warning: ${warning}`);
+    const untrusted = result.trust.filter((t) => !t.trusted);
+    for (const t of untrusted)
+      console.log(
+        `untrusted: ${t.file} (${t.reason}): HTML outputs sanitised, no script of it runs`,
+      );
+    console.log(
+      `trust: ${result.trust.length - untrusted.length} trusted (the course's own lessons), ` +
+        `${untrusted.length} untrusted`,
+    );
     const mb = (result.siteBytes / 1e6).toFixed(1);
     console.log(
       `exported ${result.pages.length} pages to ${options.output ?? "site"}/ ` +

@@ -3,8 +3,9 @@
 import hljs from "highlight.js";
 import type { Tokens } from "marked" with { "resolution-mode": "import" };
 import { escapeHtml, slugify } from "./html";
-import { mathAsText, protectMath, restoreMath } from "./math";
-import { sanitizeHtml } from "./sanitize";
+import { mathAsText, protectMath, restoreMath, type MathSpan } from "./math";
+import { sanitizeHtml, type SanitizeOptions } from "./sanitize";
+import { rasterDataUrl } from "./urls";
 
 /** A heading of a page, for its table of contents. */
 export interface Heading {
@@ -35,12 +36,19 @@ export function highlightCode(code: string, lang = "typescript"): string {
   return hljs.highlight(code, { language, ignoreIllegals: true }).value;
 }
 
+/** An `attachment:name` image as a checked `data:` URL ("" with a warning when its data is not an image). */
 function attachmentUrl(href: string, context: MarkdownContext): string {
   const name = href.startsWith("attachment:") ? href.slice("attachment:".length) : null;
-  const bundle = name === null ? undefined : context.attachments?.[name];
-  if (bundle === undefined) return href;
-  const [mime, data] = Object.entries(bundle)[0] ?? ["", ""];
-  return `data:${mime};base64,${data.replace(/\s/g, "")}`;
+  if (name === null) return href;
+  const bundle = context.attachments?.[name];
+  const entry = bundle === undefined ? undefined : Object.entries(bundle)[0];
+  try {
+    if (entry === undefined) throw new Error("no such attachment");
+    return rasterDataUrl(entry[0], entry[1]);
+  } catch (e) {
+    context.warnings.push(`attachment ${JSON.stringify(name)}: ${(e as Error).message}`);
+    return "";
+  }
 }
 
 /**
@@ -62,7 +70,8 @@ export async function createMarkdownRenderer(): Promise<RenderMarkdown> {
         const inner = this.parser.parseInline(token.tokens);
         const text = mathAsText(token.text, spans);
         const id = slugify(text, context.slugs);
-        const html = restoreMath(inner, spans);
+        // The contents entry is a link itself: phrasing markup only, sanitised like the body.
+        const html = sanitizeHtml(inner, { ...mathIn(spans), inline: true });
         context.headings.push({ depth: token.depth, id, html, text });
         const anchor = `<a class="anchor" href="#${id}" aria-label="Link to this section">#</a>`;
         return `<h${token.depth} id="${id}">${inner} ${anchor}</h${token.depth}>\n`;
@@ -82,8 +91,19 @@ export async function createMarkdownRenderer(): Promise<RenderMarkdown> {
     context = ctx;
     const protectedMath = protectMath(markdown);
     spans = protectedMath.spans;
-    const html = sanitizeHtml(marked.parse(protectedMath.text) as string);
-    return restoreMath(html, spans, (message) => ctx.warnings.push(`math: ${message}`));
+    const html = marked.parse(protectedMath.text) as string;
+    return sanitizeHtml(
+      html,
+      mathIn(spans, (message) => ctx.warnings.push(`math: ${message}`)),
+    );
+  };
+}
+
+/** Math goes back into text as KaTeX, and into attribute values as its TeX source (never as markup). */
+function mathIn(spans: MathSpan[], onError?: (message: string) => void): SanitizeOptions {
+  return {
+    text: (html) => restoreMath(html, spans, onError),
+    attribute: (value) => mathAsText(value, spans),
   };
 }
 

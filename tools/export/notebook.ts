@@ -1,6 +1,7 @@
 // Reading executed notebooks (nbformat 4.5) and the course metadata the exporter needs.
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { checkNotebook } from "./validate";
 
 /** A multiline string as nbformat stores it: one string or a list of lines. */
 export type MultilineString = string | string[];
@@ -20,6 +21,8 @@ export interface Output {
 /** One notebook cell. */
 export interface Cell {
   id?: string;
+  /** Its 1-based position in the file, for warnings (set by `checkNotebook`; never written back). */
+  number?: number;
   cell_type: "markdown" | "code" | "raw";
   source: MultilineString;
   metadata: { tags?: string[]; [key: string]: unknown };
@@ -52,6 +55,12 @@ export interface Lesson {
   notebook: Notebook;
   /** The executed solution notebook beside it (`solutions/NN-topic.ipynb`), if there is one. */
   solution?: Notebook;
+  solutionFile?: string;
+  /** The files' JSON as read (for the clean copies students download). */
+  raw: unknown;
+  solutionRaw?: unknown;
+  /** What reading the files found wrong (each starts with the file's path). */
+  warnings: string[];
 }
 
 /** Joins nbformat's multiline strings. */
@@ -59,18 +68,23 @@ export function joinText(text: MultilineString | undefined): string {
   return Array.isArray(text) ? text.join("") : (text ?? "");
 }
 
-/** Reads and minimally validates a notebook file; throws naming the file when it is not one. */
-export function readNotebook(file: string): Notebook {
-  let nb: Notebook;
+/**
+ * Reads a notebook file and checks it field by field (validate.ts): wrong parts are dropped with a
+ * warning naming the file; throws naming the file when it is not JSON or not an nbformat 4 notebook.
+ */
+export function readNotebook(file: string): {
+  notebook: Notebook;
+  raw: unknown;
+  warnings: string[];
+} {
+  let raw: unknown;
   try {
-    nb = JSON.parse(fs.readFileSync(file, "utf8")) as Notebook;
+    raw = JSON.parse(fs.readFileSync(file, "utf8"));
   } catch (e) {
     throw new Error(`export: ${file} is not valid JSON (${(e as Error).message})`);
   }
-  if (typeof nb !== "object" || nb === null || !Array.isArray(nb.cells) || nb.nbformat !== 4) {
-    throw new Error(`export: ${file} is not an nbformat 4 notebook`);
-  }
-  return nb;
+  const { notebook, warnings } = checkNotebook(raw, file);
+  return { notebook, raw, warnings: warnings.map((w) => `${file}: ${w}`) };
 }
 
 function courseMeta(nb: Notebook, slug: string): CourseMeta {
@@ -95,10 +109,34 @@ export function findLessons(dir: string): Lesson[] {
   const lessons = names.map((name): Lesson => {
     const slug = name.replace(/\.ipynb$/, "");
     const file = path.join(dir, name);
-    const notebook = readNotebook(file);
+    const { notebook, raw, warnings } = readNotebook(file);
+    const course = courseMeta(notebook, slug);
+    const lesson: Lesson = { slug, file, course, notebook, raw, warnings };
     const solutionFile = path.join(dir, "solutions", name);
-    const solution = fs.existsSync(solutionFile) ? readNotebook(solutionFile) : undefined;
-    return { slug, file, course: courseMeta(notebook, slug), notebook, solution };
+    if (fs.existsSync(solutionFile)) {
+      const solution = readNotebook(solutionFile);
+      Object.assign(lesson, {
+        solution: solution.notebook,
+        solutionFile,
+        solutionRaw: solution.raw,
+      });
+      lesson.warnings.push(...solution.warnings);
+    }
+    return lesson;
   });
   return lessons.sort((a, b) => a.course.lesson - b.course.lesson || a.slug.localeCompare(b.slug));
+}
+
+/**
+ * The notebook a student downloads: the executed file's JSON with every code cell's outputs and
+ * execution count cleared (as lessons are committed), written as Jupyter writes (one-space indent).
+ */
+export function cleanCopy(raw: unknown): string {
+  const nb = raw as { cells: unknown[] };
+  const cells = nb.cells.map((cell) => {
+    const c = cell as Record<string, unknown> | null;
+    if (c === null || typeof c !== "object" || c.cell_type !== "code") return cell;
+    return { ...c, outputs: [], execution_count: null };
+  });
+  return JSON.stringify({ ...nb, cells }, null, 1) + "\n";
 }

@@ -4,7 +4,7 @@ import { escapeHtml } from "./html";
 import type { Heading } from "./markdown";
 import type { Needs } from "./outputs";
 
-/** A link to another page of the site, with its label. */
+/** A link to another page of the site (an encoded href), with its label (plain text). */
 export interface PageLink {
   href: string;
   label: string;
@@ -23,6 +23,10 @@ export interface LayoutOptions {
   /** Extra links shown under the title (e.g. to the solution page). */
   related?: PageLink[];
   kind: "index" | "lesson" | "solution";
+  /** Whether the page's notebook is trusted: only then may inline scripts of its outputs run (default false). */
+  trusted?: boolean;
+  /** The site-relative href of the page's notebook, to download (lesson and solution pages). */
+  download?: string;
 }
 
 /** The table of contents: the page's level 2 and 3 headings, as nested links. */
@@ -38,15 +42,44 @@ export function tableOfContents(headings: Heading[]): string {
   );
 }
 
-function pager(prev?: PageLink, next?: PageLink): string {
+/** Previous / all / next; `where` makes the two copies' landmark names differ ("top", "bottom"). */
+function pager(where: string, prev?: PageLink, next?: PageLink): string {
   const link = (l: PageLink | undefined, rel: string, arrow: string): string =>
     l === undefined
       ? `<span></span>`
-      : `<a rel="${rel}" class="pager-${rel}" href="${escapeHtml(l.href)}">${arrow} ${l.label}</a>`;
+      : `<a rel="${rel}" class="pager-${rel}" href="${escapeHtml(l.href)}">${arrow} ${escapeHtml(l.label)}</a>`;
   return (
-    `<nav class="pager" aria-label="Lessons">${link(prev, "prev", "←")}` +
+    `<nav class="pager" aria-label="Lessons, ${where} of the page">${link(prev, "prev", "←")}` +
     `<a href="index.html" class="pager-index">All lessons</a>${link(next, "next", "→")}</nav>`
   );
+}
+
+/**
+ * The page's Content-Security-Policy: whatever a notebook holds, the browser loads nothing from
+ * another host (no connections, images, fonts, frames, forms or plugins), and runs only the site's
+ * own scripts; inline scripts only on a trusted notebook's page, `eval` only where a chart library
+ * needs it (vega compiles expressions, plotly's WebGL compiles shaders).
+ */
+export function contentSecurityPolicy(trusted: boolean, needs: Needs): string {
+  const site = "'self' file:";
+  const script = [
+    site,
+    needs.vega || needs.plotly ? "'unsafe-eval'" : "",
+    trusted ? "'unsafe-inline'" : "",
+  ];
+  return [
+    `default-src ${site}`,
+    `script-src ${script.filter((s) => s !== "").join(" ")}`,
+    `style-src ${site} 'unsafe-inline'`,
+    `img-src ${site} data: blob:`,
+    `font-src ${site} data:`,
+    "connect-src 'none'",
+    "media-src 'none'",
+    "object-src 'none'",
+    "frame-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join("; ");
 }
 
 function scripts(needs: Needs): { head: string; tail: string } {
@@ -68,31 +101,36 @@ export function layout(options: LayoutOptions): string {
   const { head, tail } = scripts(options.needs);
   const toc = tableOfContents(options.headings ?? []);
   const related = (options.related ?? [])
-    .map((l) => `<a class="related" href="${escapeHtml(l.href)}">${l.label}</a>`)
+    .map((l) => `<a class="related" href="${escapeHtml(l.href)}">${escapeHtml(l.label)}</a>`)
     .join(" ");
-  const nav = options.kind === "index" ? "" : pager(options.prev, options.next);
+  const download =
+    options.download === undefined
+      ? ""
+      : `<a class="related download" href="${escapeHtml(options.download)}" download>` +
+        `Download the ${options.kind === "solution" ? "solved " : ""}notebook (.ipynb)</a>`;
+  const nav = (where: string): string =>
+    options.kind === "index" ? "" : pager(where, options.prev, options.next);
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(options.trusted ?? false, options.needs)}">
 <title>${escapeHtml(options.title)}${options.kind === "index" ? "" : ` · ${escapeHtml(options.courseTitle)}`}</title>
 <link rel="stylesheet" href="assets/katex/katex.min.css">
-<link rel="stylesheet" href="assets/hljs-light.css">
-<link rel="stylesheet" href="assets/hljs-dark.css" media="screen and (prefers-color-scheme: dark)">
 <link rel="stylesheet" href="assets/site.css">
 ${head}
 </head>
 <body class="page-${options.kind}${toc === "" ? "" : " has-toc"}">
 <a class="skip-link" href="#content">Skip to content</a>
-<header class="site-header"><a href="index.html" class="site-title">${escapeHtml(options.courseTitle)}</a>${related}</header>
+<header class="site-header"><a href="index.html" class="site-title">${escapeHtml(options.courseTitle)}</a>${related}${download}</header>
 <div class="layout">
 ${toc}
 <main id="content">
-${nav}
+${nav("top")}
 ${options.body}
-${nav}
+${nav("bottom")}
 </main>
 </div>
 ${tail}

@@ -1,116 +1,203 @@
-// An allow-list HTML sanitiser for the raw HTML that markdown cells may contain, in the spirit of
-// Jupyter's: formatting, tables, images and links pass; scripts, styles, frames, forms and event
-// handlers do not. Images from other hosts become links (the site makes no request elsewhere).
-import { escapeHtml } from "./html";
+// The sanitiser for every piece of HTML a notebook brings to a page (raw HTML in markdown, headings
+// in the table of contents, HTML outputs of untrusted notebooks): sanitize-html, which parses with
+// htmlparser2 and rebuilds the markup from an allow-list (allow-list.ts). Scripts, styles, frames,
+// forms, event handlers and `javascript:` links go; images from other hosts become links, and CSS
+// that could load anything (`url(…)`) is dropped, so a page makes no request elsewhere.
+import sanitize from "sanitize-html";
+import {
+  ALLOWED_STYLES,
+  ATTRIBUTES,
+  CONTENT_TAGS,
+  DROPPED_WITH_CONTENT,
+  INLINE_PROFILE_TAGS,
+  LINK_SCHEMES,
+  RESERVED_CLASS,
+} from "./allow-list";
+import { isRemote, rasterDataUrl, schemeOf } from "./urls";
 
-const ALLOWED = new Set(
-  (
-    "a abbr b blockquote br caption cite code col colgroup dd del details div dl dt em figcaption figure " +
-    "h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p pre q s samp small span strong sub summary sup " +
-    "table tbody td tfoot th thead tr u ul var input"
-  ).split(" "),
-);
-/** Elements removed together with everything inside them. */
-const DROPPED_WITH_CONTENT = new Set(
-  "script style iframe object embed template noscript textarea select applet frame frameset svg math".split(
-    " ",
-  ),
-);
-const GLOBAL_ATTRS = new Set(
-  "class id title lang dir role align width height colspan rowspan start alt".split(" "),
-);
-const TAG_ATTRS: Record<string, Set<string>> = {
-  a: new Set(["href", "name", "target", "rel"]),
-  img: new Set(["src"]),
-  input: new Set(["type", "checked", "disabled"]),
-  ol: new Set(["type", "reversed"]),
-  details: new Set(["open"]),
-  th: new Set(["scope"]),
-};
-
-const TAG =
-  /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
-const ATTR = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
-
-function decodeEntities(value: string): string {
-  return value
-    .replace(/&#x([0-9a-f]+);?/gi, (_, h: string) => String.fromCodePoint(Number.parseInt(h, 16)))
-    .replace(/&#(\d+);?/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, "&")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">");
+/** How to sanitise one piece of HTML. */
+export interface SanitizeOptions {
+  /** Keep phrasing elements only (no links, images, blocks): for a table of contents entry. */
+  inline?: boolean;
+  /** Rewrites each text node, given and returned as HTML (the math placeholders become KaTeX here). */
+  text?: (html: string) => string;
+  /** Rewrites each attribute value, given and returned as plain text (placeholders become their TeX). */
+  attribute?: (value: string) => string;
 }
 
-function safeUrl(url: string, tag: string): boolean {
-  const plain = url.replace(/[\u0000-\u0020]/g, "").toLowerCase();
-  if (tag === "img")
-    return (
-      /^data:image\/(png|jpeg|gif|webp);/.test(plain) || !/^[a-z][a-z0-9+.-]*:|^\/\//.test(plain)
-    );
-  return !/^(javascript|vbscript|data|file):/.test(plain);
-}
+type Attributes = Record<string, string>;
 
-function cleanAttrs(tag: string, attrs: string): string {
-  let out = "";
-  for (const m of attrs.matchAll(ATTR)) {
-    const name = m[1].toLowerCase();
-    const value = decodeEntities(m[2] ?? m[3] ?? m[4] ?? "");
-    const allowed =
-      GLOBAL_ATTRS.has(name) || TAG_ATTRS[tag]?.has(name) || /^aria-[a-z]+$/.test(name);
-    if (!allowed || ((name === "href" || name === "src") && !safeUrl(value, tag))) continue;
-    if (tag === "input" && name === "type" && value !== "checkbox") return " disabled";
-    out += ` ${name}="${escapeHtml(value)}"`;
+const SAFE_ID = /^[A-Za-z][\w:.-]{0,100}$/;
+/** Ids the page itself uses (the skip link's target). */
+const RESERVED_IDS = new Set(["content"]);
+
+function cleanAttributes(tag: string, attribs: Attributes, options: SanitizeOptions): Attributes {
+  const out: Attributes = {};
+  for (const [name, raw] of Object.entries(attribs)) {
+    const value = options.attribute ? options.attribute(raw) : raw;
+    if (name === "id" && (!SAFE_ID.test(value) || RESERVED_IDS.has(value))) continue;
+    if (name === "class") {
+      const classes = value.split(/\s+/).filter((c) => c !== "" && !RESERVED_CLASS.test(c));
+      if (classes.length > 0) out.class = classes.join(" ");
+      continue;
+    }
+    if (name === "target" && tag === "a") {
+      if (value === "_blank") Object.assign(out, { target: "_blank", rel: "noopener noreferrer" });
+      continue;
+    }
+    if (name === "href" && tag === "a") {
+      const scheme = schemeOf(value);
+      if (scheme === "" || LINK_SCHEMES.includes(scheme)) out.href = value;
+      continue;
+    }
+    if (name === "rel") continue; // set with target, never taken from the notebook
+    if (tag === "input" && name === "disabled") continue; // always set below
+    out[name] = value;
   }
+  if (tag === "input") out.disabled = "";
   return out;
 }
 
-/** An `<img>` whose source is on another host becomes a link to it, so opening the page fetches nothing. */
-function externalImage(attrs: string): string | null {
-  const src = /\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(attrs);
-  const url = src ? decodeEntities(src[1] ?? src[2] ?? src[3] ?? "") : "";
-  if (!/^(https?:)?\/\//i.test(url)) return null;
-  const alt = /\salt\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(attrs);
-  const label = alt ? decodeEntities(alt[1] ?? alt[2] ?? "") : url;
-  return `<a class="external-image" href="${escapeHtml(url)}">image: ${escapeHtml(label)}</a>`;
+/** An image keeps only a checked `data:` URL; one from another host becomes a link to it. */
+function transformImage(attribs: Attributes): sanitize.Tag {
+  const src = attribs.src ?? "";
+  const { src: _src, ...rest } = attribs;
+  if (isRemote(src)) {
+    const label = attribs.alt === undefined || attribs.alt === "" ? src : attribs.alt;
+    const href = /^\s*[/\\]{2}/.test(src) ? `https:${src.trim()}` : src;
+    return {
+      tagName: "a",
+      attribs: { class: "external-image", href: LINK_SCHEMES.includes(schemeOf(href)) ? href : "" },
+      text: `image: ${label}`,
+    };
+  }
+  const match = /^data:(image\/[a-z]+);base64,([\s\S]*)$/i.exec(src.trim());
+  try {
+    if (match === null) throw new Error("not a data: URL");
+    return { tagName: "img", attribs: { ...rest, src: rasterDataUrl(match[1], match[2]) } };
+  } catch {
+    return { tagName: "img", attribs: rest };
+  }
 }
 
 /**
- * Returns `html` with only allowed elements and attributes; text outside tags is re-escaped.
+ * Element-specific rewrites (sanitize-html applies one before the generic cleaning). Only `img` is
+ * renamed, and only where links are allowed: sanitize-html forgets a renamed element that is then
+ * dropped, and would close the next one with its name.
+ */
+function transforms(options: SanitizeOptions): Record<string, sanitize.Transformer> {
+  const clean = (tag: string, attribs: Attributes): sanitize.Tag => ({
+    tagName: tag,
+    attribs: cleanAttributes(tag, attribs, options),
+  });
+  const all: Record<string, sanitize.Transformer> = { "*": clean };
+  if (!options.inline) all.img = (tag, attribs) => transformImage(clean(tag, attribs).attribs);
+  return all;
+}
+
+/** Elements removed after cleaning: inputs other than a disabled checkbox, images without a source. */
+function exclude(frame: sanitize.IFrame): boolean {
+  if (frame.tag === "input") return frame.attribs.type !== "checkbox";
+  return (
+    frame.tag === "img" &&
+    frame.attribs.src === undefined &&
+    frame.attribs.class !== "external-image"
+  );
+}
+
+/**
+ * Returns `html` rebuilt from allowed elements and attributes only; text is escaped again.
  * Example: `sanitizeHtml('<b onclick="x()">hi</b><script>x()</script>')` is `<b>hi</b>`.
  */
-export function sanitizeHtml(html: string): string {
-  let out = "";
-  let last = 0;
-  let skipUntil: string | null = null;
-  for (const m of html.matchAll(TAG)) {
-    const [whole, slash, rawTag, attrs = ""] = m;
-    const text = html.slice(last, m.index);
-    last = m.index + whole.length;
-    if (skipUntil !== null) {
-      if (slash && rawTag?.toLowerCase() === skipUntil) skipUntil = null;
+export function sanitizeHtml(html: string, options: SanitizeOptions = {}): string {
+  return sanitize(html, {
+    allowedTags: options.inline ? INLINE_PROFILE_TAGS : CONTENT_TAGS,
+    allowedAttributes: ATTRIBUTES,
+    allowedStyles: ALLOWED_STYLES,
+    allowedSchemes: LINK_SCHEMES,
+    allowedSchemesByTag: { img: ["data"] },
+    allowProtocolRelative: false,
+    allowedEmptyAttributes: ["alt", "checked", "disabled", "open", "reversed"],
+    nonTextTags: DROPPED_WITH_CONTENT,
+    disallowedTagsMode: "discard",
+    transformTags: transforms(options),
+    exclusiveFilter: exclude,
+    textFilter: options.text ? (text) => options.text!(text) : undefined,
+  } as sanitize.IOptions);
+}
+
+/** SVG elements a chart or an `image/svg+xml` output may keep (no script, foreignObject, use, a, animation). */
+const SVG_IMAGE_TAGS = (
+  "svg g path rect line polyline polygon circle ellipse text tspan title desc defs clipPath mask " +
+  "pattern marker linearGradient radialGradient stop image"
+).split(" ");
+
+/** A value that points nowhere but inside the SVG: no `url(…)` except `url(#id)`, no escapes or imports. */
+function localOnly(value: string): boolean {
+  return (
+    !/\\|@import|expression\s*\(|javascript:/i.test(value) &&
+    !/\b(?:url|image|image-set|cross-fade|element)\s*\(\s*(?!['"]?#)/i.test(value)
+  );
+}
+
+function svgAttributes(tag: string, attribs: Attributes): Attributes {
+  const out: Attributes = {};
+  for (const [name, value] of Object.entries(attribs)) {
+    if (/^on/i.test(name) || !localOnly(value)) continue;
+    if (/(^|:)href$/i.test(name)) {
+      const href = value.trim();
+      if (href.startsWith("#")) out[name] = href;
+      else if (tag === "image") {
+        const match = /^data:(image\/[a-z]+);base64,([\s\S]*)$/i.exec(href);
+        try {
+          if (match !== null) out[name] = rasterDataUrl(match[1], match[2]);
+        } catch {
+          // an image that is not a checked data: URL is dropped (its element stays, empty)
+        }
+      }
       continue;
     }
-    out += escapeText(text);
-    if (rawTag === undefined) continue; // a comment
-    const tag = rawTag.toLowerCase();
-    if (DROPPED_WITH_CONTENT.has(tag)) {
-      if (!slash && !whole.endsWith("/>")) skipUntil = tag;
-      continue;
-    }
-    if (!ALLOWED.has(tag)) continue;
-    if (slash) out += `</${tag}>`;
-    else if (tag === "img" && externalImage(attrs) !== null) out += externalImage(attrs);
-    else out += `<${tag}${cleanAttrs(tag, attrs)}>`;
+    out[name] = value;
   }
-  if (skipUntil === null) out += escapeText(html.slice(last));
   return out;
 }
 
-/** Escapes stray `<` and `>` in text between tags, keeping entities that are already there. */
-function escapeText(text: string): string {
-  return text
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/&(?![a-zA-Z][a-zA-Z0-9]*;|#\d+;|#x[0-9a-fA-F]+;)/g, "&amp;");
+/**
+ * An SVG image (a chart's fallback, an `image/svg+xml` output) without anything that runs or loads:
+ * elements outside a drawing allow-list, event attributes, links other than `#id` and checked
+ * `data:` images, and `url(…)` to anything but `#id` are removed. Parsed as XML, so case is kept.
+ * Example: `sanitizeSvg('<svg><image href="http://x/a.png"/><rect width="1"/></svg>')`.
+ */
+export function sanitizeSvg(svg: string): string {
+  return sanitize(svg, {
+    allowedTags: SVG_IMAGE_TAGS,
+    allowedAttributes: false,
+    allowedSchemes: ["data"],
+    allowProtocolRelative: false,
+    nonTextTags: [...DROPPED_WITH_CONTENT, "foreignObject", "style"],
+    disallowedTagsMode: "discard",
+    parser: { xmlMode: true, decodeEntities: true },
+    transformTags: {
+      "*": (tag, attribs) => ({ tagName: tag, attribs: svgAttributes(tag, attribs) }),
+    },
+  });
+}
+
+/**
+ * The text of an HTML fragment, every element removed (scripts and styles with their content), as
+ * plain text (entities decoded): for labels that go into an attribute, escaped there once.
+ * Example: `plainText("<b>a</b> &lt; b<script>x</script>")` is `"a < b"`.
+ */
+export function plainText(html: string): string {
+  const escaped = sanitize(html, {
+    allowedTags: [],
+    allowedAttributes: {},
+    nonTextTags: DROPPED_WITH_CONTENT,
+  });
+  return escaped
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
 }
