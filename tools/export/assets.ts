@@ -3,6 +3,7 @@
 // highlight.js's light and dark themes, the page stylesheet and the page script.
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { copyPageAssets } from "./runnable";
 
 /** The project's root: the nearest folder above this file holding tools/export/static. */
 export function projectRoot(from: string = __dirname): string {
@@ -53,7 +54,7 @@ export function copyAssets(assetsDir: string, root: string = projectRoot()): num
   for (const font of fs.readdirSync(fonts).filter((f) => f.endsWith(".woff2"))) {
     copy(path.join(fonts, font), path.join(assetsDir, "katex", "fonts", font));
   }
-  return bytes;
+  return bytes + copyPageAssets(assetsDir, root);
 }
 
 /** Total size in bytes of every file under `dir`. */
