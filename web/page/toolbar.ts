@@ -13,17 +13,25 @@ export interface ToolbarActions {
 }
 
 const STATUS_TEXT: Record<KernelStatus, string> = {
-  unstarted: "not started (starts on the first run)",
+  unstarted: "not started",
   starting: "starting…",
   idle: "idle",
   busy: "busy",
   dead: "stopped",
 };
 
-function button(label: string, onClick: () => void, className = ""): HTMLButtonElement {
+/** A button; `icon` is decoration, hidden from screen readers (the label says it all). */
+function button(label: string, onClick: () => void, className = "", icon = ""): HTMLButtonElement {
   const b = document.createElement("button");
   b.type = "button";
-  b.textContent = label;
+  if (icon !== "") {
+    const glyph = document.createElement("span");
+    glyph.className = "toolbar-icon";
+    glyph.setAttribute("aria-hidden", "true");
+    glyph.textContent = icon;
+    b.append(glyph);
+  }
+  b.append(label);
   if (className !== "") b.className = className;
   b.addEventListener("click", onClick);
   return b;
@@ -46,15 +54,16 @@ export class Toolbar {
     this.status.className = "kernel-status";
     this.progress = document.createElement("span");
     this.progress.className = "lesson-progress";
-    this.interruptButton = button("■ Interrupt", actions.interrupt);
+    this.interruptButton = button("Interrupt", actions.interrupt, "", "■");
     this.interruptButton.title = "Stop the running cell (its variables are lost)";
-    const restart = button("↻ Restart", actions.restart);
+    const restart = button("Restart", actions.restart, "", "↻");
     restart.title = "A fresh kernel: every variable is forgotten";
-    const runAll = button("▶▶ Run all", actions.runAll, "primary");
+    const runAll = button("Run all", actions.runAll, "primary", "▶▶");
     runAll.title = "Run every cell from the top";
     const group = (...children: HTMLElement[]): HTMLElement => {
       const span = document.createElement("span");
       span.className = "toolbar-group";
+      if (children.includes(this.status)) span.classList.add("toolbar-state");
       span.append(...children);
       return span;
     };
@@ -63,7 +72,7 @@ export class Toolbar {
       group(runAll, this.interruptButton, restart),
       group(this.status, this.progress),
       group(
-        button("⤓ Download .ipynb", actions.download),
+        button("Download .ipynb", actions.download),
         button("Reset lesson…", () => this.dialog.showModal()),
       ),
     );
@@ -71,9 +80,10 @@ export class Toolbar {
     help.id = "course-editor-help";
     help.className = "course-help";
     help.textContent =
-      "The code cells are editors. Shift+Enter runs a cell and moves to the next; Ctrl+Enter " +
-      "(⌘+Enter on a Mac) runs it in place. Tab indents; Escape then Tab leaves the editor. " +
-      "Your edits and passed exercises are kept in this browser.";
+      "The code cells are editors, run in your browser (the kernel starts on the first run). " +
+      "Shift+Enter runs a cell and moves to the next; Ctrl+Enter (⌘+Enter on a Mac) runs it in " +
+      "place. Tab indents; Escape then Tab leaves the editor. Your edits and passed exercises are " +
+      "kept in this browser.";
     this.notices = document.createElement("div");
     this.notices.className = "course-notices";
     this.announcer = document.createElement("div");
