@@ -1,8 +1,6 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { gunzipSync } from "node:zlib";
 import { ArgumentError } from "../errors";
 import { Tensor } from "../tensor/tensor";
+import { digitsCsv } from "./digits-file";
 import { Dataset } from "./toy";
 
 /** Options of `loadDigits`. */
@@ -24,9 +22,7 @@ export interface DigitsOptions {
 export function loadDigits(options: DigitsOptions = {}): Dataset {
   const { layout = "flat", scale = true, limit = Infinity } = options;
   if (!(limit >= 1)) throw new ArgumentError(`loadDigits: limit must be ≥ 1, got ${limit}`);
-  // From lib/data (vitest) and from dist/data (compiled) alike, the datasets folder is two up.
-  const file = join(__dirname, "..", "..", "datasets", "digits.csv.gz");
-  const lines = gunzipSync(readFileSync(file)).toString("utf8").trim().split("\n");
+  const lines = digitsCsv().trim().split("\n");
   const n = Math.min(lines.length, limit);
   const x = new Float64Array(n * 64);
   const y = new Float64Array(n);

@@ -38,7 +38,7 @@ const PAGE = 65536;
 export function loadWasmGemm(): MacroKernel | null {
   const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
   if (wasm === undefined) return null;
-  const bytes = Buffer.from(GEMM_WASM_BASE64, "base64");
+  const bytes = Uint8Array.from(atob(GEMM_WASM_BASE64), (c) => c.charCodeAt(0));
   if (!wasm.validate(bytes)) return null;
   const instance = new wasm.Instance(new wasm.Module(bytes), {});
   const { memory, macro } = instance.exports as GemmExports;

@@ -1,6 +1,7 @@
 // The site's shared assets, copied ONCE into site/assets from node_modules and tools/export/static:
 // KaTeX's stylesheet and fonts, the plotly bundle, vega / vega-lite / vega-embed browser builds,
-// highlight.js's light and dark themes, the page stylesheet and the page script.
+// highlight.js's light and dark themes, the page stylesheet and the page script, and the browser
+// kernel's scripts (assets/kernel/).
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { copyPageAssets } from "./runnable";
@@ -53,6 +54,11 @@ export function copyAssets(assetsDir: string, root: string = projectRoot()): num
   const fonts = path.join(root, "node_modules/katex/dist/fonts");
   for (const font of fs.readdirSync(fonts).filter((f) => f.endsWith(".woff2"))) {
     copy(path.join(fonts, font), path.join(assetsDir, "katex", "fonts", font));
+  }
+  // The browser kernel (web/kernel/README.md), built by `npm run build` into build/web/kernel.
+  const kernel = path.join(root, "build/web/kernel");
+  for (const file of fs.existsSync(kernel) ? fs.readdirSync(kernel) : []) {
+    if (file.endsWith(".js")) copy(path.join(kernel, file), path.join(assetsDir, "kernel", file));
   }
   return bytes + copyPageAssets(assetsDir, root);
 }

@@ -1,12 +1,12 @@
 // What makes the exported pages runnable in the browser (issue 16): the data a lesson page embeds
 // for its editors, Download .ipynb and Reset lesson, the index's list of exercises, and the page
-// script and stylesheet (built by tools/build-web.cjs into build/web/) copied into site/assets.
+// script and stylesheet (built by web/page/build.mjs into build/web/page/) copied into site/assets.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { jsonForScript } from "./html";
 import { joinText, type Lesson, type Notebook } from "./notebook";
 
-/** The runnable page's assets: [built file under build/web, name in site/assets]. */
+/** The runnable page's assets: [built file under build/web/page, name in site/assets]. */
 export const PAGE_ASSETS: Array<[string, string]> = [
   ["course-page.js", "course-page.js"],
   ["course-index.js", "course-index.js"],
@@ -72,7 +72,7 @@ export function embeddedLessons(lessons: Lesson[]): string {
 export function copyPageAssets(assetsDir: string, root: string): number {
   let bytes = 0;
   for (const [built, name] of PAGE_ASSETS) {
-    const from = path.join(root, "build", "web", built);
+    const from = path.join(root, "build", "web", "page", built);
     if (!fs.existsSync(from))
       throw new Error(
         `export: ${path.relative(root, from)} is missing; run \`npm run build\` first`,

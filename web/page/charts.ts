@@ -8,6 +8,9 @@ const ASSETS = (() => {
   return script?.src ? new URL(".", script.src).href : new URL("assets/", document.baseURI).href;
 })();
 
+/** The address of `file` in the site's assets folder. */
+export const assetsUrl = (file: string): string => ASSETS + file;
+
 const loading = new Map<string, Promise<void>>();
 
 /** Loads `assets/<file>` once, as a classic script (works from file://). */

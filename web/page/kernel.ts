@@ -1,49 +1,20 @@
-// The page's view of the kernel: the client API that web/kernel/client.ts implements (the contract
-// of issue 16), and the one place that starts it.
+// The page's view of the kernel: BrowserKernel (web/kernel/client.ts, issue 16's contract), started
+// on the first run with the lesson's time limit and the site's assets folder.
+import { BrowserKernel } from "../kernel/client";
+import { assetsUrl } from "./charts";
 
-/** One output, as nbformat writes it (what the exporter already renders). */
-export type KernelOutput =
-  | { output_type: "stream"; name: "stdout" | "stderr"; text: string }
-  | {
-      output_type: "display_data";
-      data: Record<string, unknown>;
-      metadata: Record<string, unknown>;
-      transient?: { display_id?: string };
-    }
-  | {
-      output_type: "update_display_data";
-      data: Record<string, unknown>;
-      metadata: Record<string, unknown>;
-      transient: { display_id: string };
-    }
-  | { output_type: "error"; ename: string; evalue: string; traceback: string[] };
-
-export interface ExecuteResult {
-  status: "ok" | "error" | "timeout" | "interrupted";
-  executionCount: number;
-  outputs: KernelOutput[];
-}
-
-export type KernelStatus = "unstarted" | "starting" | "idle" | "busy" | "dead";
+export type { ExecuteResult, KernelOutput, KernelStatus } from "../kernel/protocol";
 
 /** What the page needs of a kernel (BrowserKernel's public API). */
-export interface Kernel {
-  execute(code: string, onOutput?: (o: KernelOutput) => void): Promise<ExecuteResult>;
-  interrupt(): void;
-  restart(): Promise<void>;
-  readonly status: KernelStatus;
-  onStatus?: (s: KernelStatus) => void;
-}
+export type Kernel = Pick<
+  BrowserKernel,
+  "execute" | "interrupt" | "restart" | "status" | "onStatus"
+>;
 
-declare global {
-  interface Window {
-    /** Test seam: when set before the page script runs, the page uses this kernel. */
-    courseKernelFactory?: () => Kernel;
-  }
-}
-
-/** Creates the page's kernel (nothing heavy loads until its first execute). */
-export function createKernel(): Kernel {
-  if (typeof window.courseKernelFactory === "function") return window.courseKernelFactory();
-  throw new Error("course: no browser kernel in this build");
+/**
+ * Creates the page's kernel (nothing loads until its first execute). `cellTimeoutSeconds` is the
+ * notebook's `course.cellTimeout` when it has one, as the runner reads it (default 60 s).
+ */
+export function createKernel(cellTimeoutSeconds?: number): Kernel {
+  return new BrowserKernel({ cellTimeoutSeconds, assetsUrl: assetsUrl("kernel/") });
 }

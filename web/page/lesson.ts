@@ -6,6 +6,7 @@ import { downloadName, toIpynb, type PageNotebook } from "./notebook";
 import { errorText, type DisplayRegistry } from "./outputs";
 import { LessonProgress, verdictOf } from "./progress";
 import { Session, type CellResult } from "./session";
+import { createKernel } from "./kernel";
 import { browserStorage } from "./storage";
 import { Toolbar } from "./toolbar";
 
@@ -17,6 +18,13 @@ function findCells(nb: PageNotebook): Array<{ element: HTMLElement; cellIndex: n
   const matches =
     found.length === codeIndices.length && found.every((f, k) => f.cellIndex === codeIndices[k]);
   return matches ? found : null;
+}
+
+/** The notebook's own per-cell limit (`course.cellTimeout`, as the runner reads it), if valid. */
+function cellTimeout(nb: PageNotebook): number | undefined {
+  const course = nb.metadata.course as { cellTimeout?: unknown } | undefined;
+  const seconds = course?.cellTimeout;
+  return typeof seconds === "number" && seconds > 0 ? seconds : undefined;
 }
 
 function storageName(nb: PageNotebook): string {
@@ -46,17 +54,20 @@ export function setUpLesson(nb: PageNotebook): CourseApi | null {
 
   const showProgress = (): void =>
     toolbar?.setProgress(progress.passed().length, progress.exercises.length);
-  const session = new Session({
-    output: (_cell, o) => {
-      const verdict = verdictOf(o);
-      if (verdict !== null && progress.recordVerdict(verdict.exercise, verdict.status)) {
-        const count = `${progress.passed().length} of ${progress.exercises.length}`;
-        toolbar?.announce(`Exercise ${verdict.exercise} passed: ${count} exercises passed.`);
-      }
+  const session = new Session(
+    {
+      output: (_cell, o) => {
+        const verdict = verdictOf(o);
+        if (verdict !== null && progress.recordVerdict(verdict.exercise, verdict.status)) {
+          const count = `${progress.passed().length} of ${progress.exercises.length}`;
+          toolbar?.announce(`Exercise ${verdict.exercise} passed: ${count} exercises passed.`);
+        }
+      },
+      finished: (cell, result) => announceResult(cell, result),
+      kernelStatus: (status) => toolbar?.setKernelStatus(status),
     },
-    finished: (cell, result) => announceResult(cell, result),
-    kernelStatus: (status) => toolbar?.setKernelStatus(status),
-  });
+    () => createKernel(cellTimeout(nb)),
+  );
   const announceResult = (cell: RunnableCell, result: CellResult): void => {
     const name = `Cell ${cell.index + 1}`;
     const error = result.outputs.find((o) => o.output_type === "error");

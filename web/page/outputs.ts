@@ -149,7 +149,11 @@ export class OutputArea {
     if (this.frame !== 0) cancelAnimationFrame(this.frame);
     this.frame = 0;
     const current = this.lastStream;
-    if (current !== null) current.element.textContent = shownStream(current.raw);
+    if (current === null) return;
+    const shown = shownStream(current.raw);
+    current.element.textContent = shown;
+    // A blank stream (tslab prints an empty line for a quiet last expression) shows nothing.
+    current.element.hidden = shown.trim() === "";
   }
 
   private register(id: string, element: HTMLElement): void {

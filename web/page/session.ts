@@ -32,7 +32,7 @@ export class Session {
 
   constructor(
     private readonly hooks: SessionHooks,
-    private readonly makeKernel: () => Kernel = createKernel,
+    private readonly makeKernel: () => Kernel = () => createKernel(),
   ) {}
 
   get kernelStatus(): Kernel["status"] {
