@@ -12,7 +12,7 @@ const LOOK: Record<
 > = {
   passed: { mark: "✓", label: "passed", colour: "#2e7d32", background: "#e8f5e9" },
   failed: { mark: "✗", label: "not yet right", colour: "#c62828", background: "#ffebee" },
-  invalid: { mark: "!", label: "not a valid answer", colour: "#ef6c00", background: "#fff3e0" },
+  invalid: { mark: "!", label: "not a valid answer", colour: "#a84300", background: "#fff3e0" },
   "not-attempted": {
     mark: "○",
     label: "not attempted yet",
@@ -61,7 +61,7 @@ export function verdictBundle(v: Verdict): MimeBundle {
       ? `<div style="margin-top:4px;color:#555">Stuck? Run <code>dl.hint("${escapeHtml(v.exercise)}")</code>.</div>`
       : "";
   const html =
-    `<div class="dl-verdict dl-verdict-${v.status}" style="border-left:4px solid ${look.colour};background:${look.background};padding:6px 10px;margin:4px 0;font-family:sans-serif">` +
+    `<div class="dl-verdict dl-verdict-${v.status}" style="border-left:4px solid ${look.colour};background:${look.background};color:#1f2328;padding:6px 10px;margin:4px 0;font-family:sans-serif">` +
     `<b style="color:${look.colour}">${look.mark} ${escapeHtml(v.exercise)}: ${look.label}</b> <span style="color:#555">(${escapeHtml(v.title)})</span>` +
     `<div>${escapeHtml(v.message)}</div>${table}${stuck}</div>`;
   return {
