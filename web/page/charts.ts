@@ -58,16 +58,26 @@ async function plotly(): Promise<Plotly> {
   return globals.Plotly;
 }
 
-/** A data loader that refuses every URL: a chart draws from the data in its spec only. */
-const offlineLoader = {
-  load: (uri: string) => Promise.reject(new Error(`charts load no data from elsewhere (${uri})`)),
-  sanitize: (uri: string) =>
-    /^data:image\//.test(uri)
+interface VegaLoader {
+  load: (uri: string) => Promise<unknown>;
+  sanitize: (uri: string, options?: { context?: string }) => Promise<{ href: string }>;
+}
+const vegaGlobal = window as unknown as { vega?: { loader(): VegaLoader } };
+
+const refuse = (uri: string): Promise<never> =>
+  Promise.reject(new Error(`charts load nothing from elsewhere (${String(uri).slice(0, 80)})`));
+
+/** vega's loader with every load refused: a chart draws from its spec's own data only. */
+function offlineLoader(): VegaLoader | undefined {
+  const loader = vegaGlobal.vega?.loader();
+  if (loader === undefined) return undefined;
+  loader.load = refuse;
+  loader.sanitize = (uri, options) =>
+    options?.context === "image" && /^data:image\/(png|jpeg|gif|webp);base64,/i.test(uri)
       ? Promise.resolve({ href: uri })
-      : Promise.reject(new Error(`charts load no images from elsewhere (${uri})`)),
-  http: () => Promise.reject(new Error("no requests")),
-  file: () => Promise.reject(new Error("no requests")),
-};
+      : refuse(uri);
+  return loader;
+}
 
 /**
  * Draws a Vega-Lite spec into `figure` (the exporter's markup: .vega-target, .chart-fallback,
@@ -78,7 +88,9 @@ export async function drawVegaLite(figure: HTMLElement, spec: unknown): Promise<
   if (target === null) return;
   try {
     const embed = await vegaEmbed();
-    await embed(target, spec, { actions: false, renderer: "svg", loader: offlineLoader });
+    // vega-embed would take options (a loader, a patch) from a spec's usermeta: not from cells.
+    const own = typeof spec === "object" && spec !== null ? { ...spec, usermeta: undefined } : spec;
+    await embed(target, own, { actions: false, renderer: "svg", loader: offlineLoader() });
     const svg = target.querySelector("svg");
     const caption = figure.querySelector("figcaption")?.textContent ?? "";
     if (svg !== null) {
@@ -104,6 +116,8 @@ export async function drawPlotly(
     await p.newPlot(target, figure.data ?? [], figure.layout ?? {}, {
       displaylogo: false,
       responsive: true,
+      showLink: false,
+      showSendToCloud: false,
     });
     target.closest("figure")?.classList.add("drawn");
   } catch (error) {

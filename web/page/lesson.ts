@@ -6,7 +6,7 @@ import { downloadName, toIpynb, type PageNotebook } from "./notebook";
 import { errorText, type DisplayRegistry } from "./outputs";
 import { LessonProgress, verdictOf } from "./progress";
 import { Session, type CellResult } from "./session";
-import { createKernel } from "./kernel";
+import { createKernel, type KernelOutput } from "./kernel";
 import { browserStorage } from "./storage";
 import { Toolbar } from "./toolbar";
 
@@ -56,7 +56,8 @@ export function setUpLesson(nb: PageNotebook): CourseApi | null {
     toolbar?.setProgress(progress.passed().length, progress.exercises.length);
   const session = new Session(
     {
-      output: (_cell, o) => {
+      output: (cell, o) => {
+        if (o.output_type === "update_display_data") applyUpdate(cells, cell, o);
         const verdict = verdictOf(o);
         if (verdict !== null && progress.recordVerdict(verdict.exercise, verdict.status)) {
           const count = `${progress.passed().length} of ${progress.exercises.length}`;
@@ -152,6 +153,25 @@ export function setUpLesson(nb: PageNotebook): CourseApi | null {
   reportLoadProblem(progress, toolbar);
   addEventListener("pagehide", () => progress.save());
   return courseApi({ cells, session, runAll, restart });
+}
+
+/**
+ * An update of a display shown by another, finished cell changes that cell's saved outputs too (the
+ * running cell's come with its result), as Jupyter saves the updated display.
+ */
+function applyUpdate(
+  cells: RunnableCell[],
+  running: RunnableCell,
+  update: Extract<KernelOutput, { output_type: "update_display_data" }>,
+): void {
+  for (const cell of cells) {
+    if (cell === running) continue;
+    cell.outputs = cell.outputs.map((o) =>
+      o.output_type === "display_data" && o.transient?.display_id === update.transient.display_id
+        ? { ...o, data: update.data, metadata: update.metadata }
+        : o,
+    );
+  }
 }
 
 const sessionCell = (cell: RunnableCell) => ({
