@@ -48,7 +48,7 @@ export function showIndexProgress(doc: Document): void {
     text.textContent =
       `${passed} of ${lesson.exercises.length} exercises passed` +
       (edited && passed < lesson.exercises.length ? " · your edits are saved" : "");
-    line.append(bar, " ", text);
+    line.append(bar, text);
     entry.append(line);
   }
   if (unreadable.length > 0) {

@@ -28,6 +28,8 @@ export class LessonProgress {
   readonly loaded: LoadedProgress;
   private progress: Progress;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** Changes not written yet. */
+  private dirty = false;
   /** Called after every change of the passed exercises, and when a save fails. */
   onChange: () => void = () => {};
   saveFailed = false;
@@ -50,6 +52,7 @@ export class LessonProgress {
   recordEdit(cellId: string, text: string, original: string): void {
     if (text === original) delete this.progress.edits[cellId];
     else this.progress.edits[cellId] = text;
+    this.dirty = true;
     if (this.timer === null) this.timer = setTimeout(() => this.save(), SAVE_DELAY_MS);
   }
 
@@ -57,6 +60,7 @@ export class LessonProgress {
   recordVerdict(exercise: string, status: string): boolean {
     if (status !== "passed" || this.progress.passed.includes(exercise)) return false;
     this.progress.passed.push(exercise);
+    this.dirty = true;
     this.save();
     this.onChange();
     return true;
@@ -67,10 +71,17 @@ export class LessonProgress {
     return this.exercises.filter((id) => this.progress.passed.includes(id));
   }
 
-  /** Writes any pending edit now (before the page goes away). */
+  /** Writes any pending change now (before the page goes away); an empty record is removed. */
   save(): void {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
+    if (!this.dirty) return;
+    this.dirty = false;
+    const { edits, passed } = this.progress;
+    if (Object.keys(edits).length === 0 && passed.length === 0) {
+      clearProgress(this.storage, this.slug);
+      return;
+    }
     const ok = saveProgress(this.storage, this.slug, this.progress);
     if (!ok && !this.saveFailed && this.storage !== null) {
       this.saveFailed = true;
@@ -82,6 +93,7 @@ export class LessonProgress {
   reset(): void {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
+    this.dirty = false;
     this.progress = { edits: {}, passed: [] };
     clearProgress(this.storage, this.slug);
     this.onChange();
