@@ -4,6 +4,7 @@
 
 /** The folder of the site's assets, from this script's own address (assets/course-page.js). */
 const ASSETS = (() => {
+  if (typeof document === "undefined") return "assets/"; // imported by a test in Node
   const script = document.currentScript as HTMLScriptElement | null;
   return script?.src ? new URL(".", script.src).href : new URL("assets/", document.baseURI).href;
 })();
@@ -39,7 +40,7 @@ interface Plotly {
   newPlot(el: HTMLElement, data: unknown, layout: unknown, config?: unknown): Promise<unknown>;
   purge(el: HTMLElement): void;
 }
-const globals = window as unknown as { vegaEmbed?: VegaEmbed; Plotly?: Plotly };
+const globals = globalThis as unknown as { vegaEmbed?: VegaEmbed; Plotly?: Plotly };
 
 async function vegaEmbed(): Promise<VegaEmbed> {
   if (globals.vegaEmbed === undefined) {
@@ -62,7 +63,7 @@ interface VegaLoader {
   load: (uri: string) => Promise<unknown>;
   sanitize: (uri: string, options?: { context?: string }) => Promise<{ href: string }>;
 }
-const vegaGlobal = window as unknown as { vega?: { loader(): VegaLoader } };
+const vegaGlobal = globalThis as unknown as { vega?: { loader(): VegaLoader } };
 
 const refuse = (uri: string): Promise<never> =>
   Promise.reject(new Error(`charts load nothing from elsewhere (${String(uri).slice(0, 80)})`));
