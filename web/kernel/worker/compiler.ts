@@ -215,7 +215,45 @@ function transformers(
     const kept = node.statements.filter((s) => !ts.isExportDeclaration(s));
     return ts.factory.updateSourceFile(node, kept);
   };
-  return { after: [after], afterDeclarations: [afterDeclarations] };
+  return {
+    before: [powToMathPow(ts, checker)],
+    after: [after],
+    afterDeclarations: [afterDeclarations],
+  };
+}
+
+/**
+ * `a ** b` on numbers → `Math.pow(a, b)`: in V8 both are the same pow, but a browser's `**` is
+ * its own, while the worker's Math.pow is Node's (./v8-math). Not a tslab transform: it keeps
+ * the numbers tslab prints. BigInt powers and untyped operands keep `**`.
+ */
+function powToMathPow(
+  ts: typeof TS,
+  checker: TS.TypeChecker,
+): TS.TransformerFactory<TS.SourceFile> {
+  const isNumber = (node: TS.Node): boolean =>
+    (checker.getTypeAtLocation(node).flags & ts.TypeFlags.NumberLike) !== 0;
+  return (context) => (file) => {
+    const visit = (node: TS.Node): TS.Node => {
+      const original = node;
+      node = ts.visitEachChild(node, visit, context);
+      if (
+        ts.isBinaryExpression(node) &&
+        ts.isBinaryExpression(original) &&
+        node.operatorToken.kind === ts.SyntaxKind.AsteriskAsteriskToken &&
+        isNumber(original.left) &&
+        isNumber(original.right)
+      ) {
+        const pow = ts.factory.createPropertyAccessExpression(
+          ts.factory.createIdentifier("Math"),
+          "pow",
+        );
+        return ts.factory.createCallExpression(pow, undefined, [node.left, node.right]);
+      }
+      return node;
+    };
+    return ts.visitEachChild(file, visit, context);
+  };
 }
 
 /** tslab's esModuleToCommonJSModule: ES module output → CommonJS, no "use strict". */
