@@ -67,7 +67,11 @@ export class CellCompiler {
   private readonly host: CellHost;
   private program: TS.Program | undefined;
 
-  constructor(private readonly ts: typeof TS) {
+  /** `nodePow: false` keeps `**` as tslab emits it (for the tests that compare with tslab). */
+  constructor(
+    private readonly ts: typeof TS,
+    private readonly settings: { nodePow: boolean } = { nodePow: true },
+  ) {
     this.options = cellOptions(ts);
     this.host = new CellHost(ts, this.options);
   }
@@ -114,7 +118,16 @@ export class CellCompiler {
       },
       undefined,
       false,
-      transformers(ts, checker, declsFile, locals, (name) => (result.lastExpressionVar = name)),
+      {
+        ...transformers(
+          ts,
+          checker,
+          declsFile,
+          locals,
+          (name) => (result.lastExpressionVar = name),
+        ),
+        before: this.settings.nodePow ? [powToMathPow(ts, checker)] : [],
+      },
     );
     result.declOutput += remainingDecls(ts, checker, srcFile, declsFile);
     const commonJs = toCommonJs(ts, esm.replace(/\/\/# sourceMappingURL=.*\s*$/, ""));
@@ -215,11 +228,7 @@ function transformers(
     const kept = node.statements.filter((s) => !ts.isExportDeclaration(s));
     return ts.factory.updateSourceFile(node, kept);
   };
-  return {
-    before: [powToMathPow(ts, checker)],
-    after: [after],
-    afterDeclarations: [afterDeclarations],
-  };
+  return { after: [after], afterDeclarations: [afterDeclarations] };
 }
 
 /**
