@@ -76,7 +76,6 @@ describe.skipIf(!hasChromium)("tslab's semantics in the browser kernel", () => {
     const runs = await harness.run([
       `[${expressions.join(", ")}].map((v) => v.toString()).join(" ")`,
     ]);
-    // eslint-disable-next-line no-eval
     const node = expressions.map((e) => String((0, eval)(e))).join(" ");
     expect(stdout(runs[0])).toBe(`${node}\n`);
   });
