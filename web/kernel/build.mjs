@@ -1,6 +1,7 @@
 // Builds the browser kernel into build/web/kernel/ with esbuild (see README.md):
-//   kernel-worker.js      the worker: web/kernel/worker + the engine (lib/, with its *.browser.ts
-//                         adapters, the digits inside) + mathjs + node-inspect-extracted
+//   kernel-worker.js      the worker: Node's Math first (worker/install-math.ts), then
+//                         web/kernel/worker + the engine (lib/, with its *.browser.ts adapters,
+//                         the digits inside) + mathjs + node-inspect-extracted
 //   kernel-typescript.js  TypeScript 5.0.4 (tslab's version), minified
 //   kernel-types.js       the type files the worker's checker reads: lib.es2022 (TS 5.0.4),
 //                         the engine's dist/**/*.d.ts, mathjs's types, cell-env.d.ts
@@ -67,6 +68,8 @@ async function bundle(root, entry, options = {}) {
     minifySyntax: true,
     // Class and function names print in outputs (`Tensor {…}`, `ShapeError: …`): keep them.
     keepNames: true,
+    // `a ** b` becomes Math.pow(a, b), so that it uses Node's pow as well (worker/v8-math).
+    supported: { "exponent-operator": false },
     legalComments: "none",
     logLevel: "warning",
     plugins: [browserTwins(root), gzippedText],
@@ -144,11 +147,11 @@ export async function build(root) {
   const out = join(root, "build/web/kernel");
   mkdirSync(out, { recursive: true });
   const sizes = {};
-  sizes["kernel-worker.js"] = writeAsset(
-    out,
-    "kernel-worker.js",
+  const worker = [
+    await bundle(root, "web/kernel/worker/install-math.ts"),
     await bundle(root, "web/kernel/worker/main.ts"),
-  );
+  ].join("\n");
+  sizes["kernel-worker.js"] = writeAsset(out, "kernel-worker.js", worker);
   sizes["kernel-typescript.js"] = writeAsset(out, "kernel-typescript.js", await typescript(root));
   const types = `var __dlKernelTypes = ${JSON.stringify(typeFiles(root))};\n`;
   sizes["kernel-types.js"] = writeAsset(out, "kernel-types.js", types);

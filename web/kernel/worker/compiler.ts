@@ -67,7 +67,11 @@ export class CellCompiler {
   private readonly host: CellHost;
   private program: TS.Program | undefined;
 
-  constructor(private readonly ts: typeof TS) {
+  /** `nodePow: false` keeps `**` as tslab emits it (for the tests that compare with tslab). */
+  constructor(
+    private readonly ts: typeof TS,
+    private readonly settings: { nodePow: boolean } = { nodePow: true },
+  ) {
     this.options = cellOptions(ts);
     this.host = new CellHost(ts, this.options);
   }
@@ -114,7 +118,16 @@ export class CellCompiler {
       },
       undefined,
       false,
-      transformers(ts, checker, declsFile, locals, (name) => (result.lastExpressionVar = name)),
+      {
+        ...transformers(
+          ts,
+          checker,
+          declsFile,
+          locals,
+          (name) => (result.lastExpressionVar = name),
+        ),
+        before: this.settings.nodePow ? [powToMathPow(ts, checker)] : [],
+      },
     );
     result.declOutput += remainingDecls(ts, checker, srcFile, declsFile);
     const commonJs = toCommonJs(ts, esm.replace(/\/\/# sourceMappingURL=.*\s*$/, ""));
@@ -216,6 +229,40 @@ function transformers(
     return ts.factory.updateSourceFile(node, kept);
   };
   return { after: [after], afterDeclarations: [afterDeclarations] };
+}
+
+/**
+ * `a ** b` on numbers → `Math.pow(a, b)`: in V8 both are the same pow, but a browser's `**` is
+ * its own, while the worker's Math.pow is Node's (./v8-math). Not a tslab transform: it keeps
+ * the numbers tslab prints. BigInt powers and untyped operands keep `**`.
+ */
+function powToMathPow(
+  ts: typeof TS,
+  checker: TS.TypeChecker,
+): TS.TransformerFactory<TS.SourceFile> {
+  const isNumber = (node: TS.Node): boolean =>
+    (checker.getTypeAtLocation(node).flags & ts.TypeFlags.NumberLike) !== 0;
+  return (context) => (file) => {
+    const visit = (node: TS.Node): TS.Node => {
+      const original = node;
+      node = ts.visitEachChild(node, visit, context);
+      if (
+        ts.isBinaryExpression(node) &&
+        ts.isBinaryExpression(original) &&
+        node.operatorToken.kind === ts.SyntaxKind.AsteriskAsteriskToken &&
+        isNumber(original.left) &&
+        isNumber(original.right)
+      ) {
+        const pow = ts.factory.createPropertyAccessExpression(
+          ts.factory.createIdentifier("Math"),
+          "pow",
+        );
+        return ts.factory.createCallExpression(pow, undefined, [node.left, node.right]);
+      }
+      return node;
+    };
+    return ts.visitEachChild(file, visit, context);
+  };
 }
 
 /** tslab's esModuleToCommonJSModule: ES module output → CommonJS, no "use strict". */

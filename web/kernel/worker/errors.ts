@@ -112,8 +112,13 @@ export function installStackFormat(cells: CellRegistry): void {
 /** The `error` output of a cell (evaluated as `file`) that threw `thrown`. */
 export function errorOutput(thrown: unknown, file: string): KernelOutput {
   if (!(thrown instanceof Error)) {
+    const type = typeof thrown;
     const kind =
-      thrown === null ? "null" : Array.isArray(thrown) ? "an array" : `a ${typeof thrown}`;
+      thrown === null || thrown === undefined
+        ? String(thrown)
+        : Array.isArray(thrown)
+          ? "an array"
+          : `${type === "object" ? "an" : "a"} ${type}`;
     const evalue = `${inspect(thrown)} (the cell threw ${kind}, not an Error)`;
     return { output_type: "error", ename: "Uncaught", evalue, traceback: [`Uncaught ${evalue}`] };
   }

@@ -1,8 +1,8 @@
 /**
  * The kernel's Web Worker: receives cells from the page (./client.ts), compiles and runs them with
  * tslab's semantics (./executor.ts), and posts their outputs back. Built by web/kernel/build.mjs
- * into assets/kernel/kernel-worker.js, after the TypeScript compiler and the type files in the
- * worker's Blob.
+ * into assets/kernel/kernel-worker.js, after ./install-math.ts (Node's Math, set up before any
+ * other code is evaluated), the TypeScript compiler and the type files in the worker's Blob.
  */
 import { setKernelWriter } from "../../../lib/show/display-hook.browser";
 import type { FromWorker, KernelOutput, ToWorker } from "../protocol";
