@@ -85,6 +85,9 @@ export function createEditor(
       pageTheme,
       keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
       EditorView.contentAttributes.of({
+        // Focusable already (contenteditable); said outright so that checkers see the scroller's
+        // content can take the keyboard (axe's scrollable-region-focusable).
+        tabindex: "0",
         "aria-label": options.label,
         "aria-describedby": options.describedBy,
       }),
