@@ -41,7 +41,7 @@ const pageTheme = EditorView.theme({
     backgroundColor: "transparent",
     outline: "1px solid var(--muted)",
   },
-  "&.cm-focused": { outline: "2px solid var(--accent)", outlineOffset: "2px" },
+  "&.cm-focused": { outline: "2px solid var(--accent)", outlineOffset: "-2px" },
 });
 
 /** What an editor calls back. */

@@ -152,6 +152,9 @@ export function setUpLesson(nb: PageNotebook): CourseApi | null {
   showProgress();
   reportLoadProblem(progress, toolbar);
   addEventListener("pagehide", () => progress.save());
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden") progress.save();
+  });
   return courseApi({ cells, session, runAll, restart });
 }
 
