@@ -260,3 +260,31 @@ describe.skipIf(!hasChromium)("the runnable page (fixture notebook)", () => {
     }
   });
 });
+
+describe.skipIf(!hasChromium)("a site whose kernel files are missing", () => {
+  it("says so under the cell, and the page keeps working", async () => {
+    const site = await buildTestSite();
+    fs.rmSync(path.join(site, "assets", "kernel", "kernel-worker.js"));
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      const uncaught: string[] = [];
+      page.on("pageerror", (e) => uncaught.push(e.message));
+      await page.goto(pageUrl(site, `${FIXTURE}.html`));
+      await page.waitForFunction(() => window.course !== undefined);
+      const result = await page.evaluate(() => window.course!.run(0));
+      expect(result.status).toBe("error");
+      const text = await cellText(page, 0);
+      expect(text).toMatch(
+        /KernelError: .*kernel-worker\.js could not be loaded \(is the site complete\?\)/,
+      );
+      // The editors, the toolbar and the other cells still answer.
+      await page.evaluate(() => window.course!.setSource(1, "1 + 1"));
+      expect((await page.evaluate(() => window.course!.run(1))).status).toBe("error");
+      expect(await page.evaluate(() => window.course!.cells()[1].source)).toBe("1 + 1");
+      expect(uncaught).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
+});
