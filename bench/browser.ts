@@ -100,6 +100,7 @@ const bytesOf = (url: string): number => {
 /** Opens a lesson page in a fresh context (a cold cache) and times Run all. */
 async function browserRun(browser: Browser, site: string, slug: string) {
   const context = await browser.newContext();
+  context.setDefaultTimeout(600_000); // a lesson on a loaded machine takes minutes, not seconds
   const page = await context.newPage();
   const loaded = new Set<string>();
   page.on("requestfinished", (r) => {
@@ -107,7 +108,7 @@ async function browserRun(browser: Browser, site: string, slug: string) {
   });
   await page.goto(pathToFileURL(join(site, `${slug}.html`)).href);
   await page.waitForFunction(() => (window as unknown as { course?: object }).course !== undefined);
-  await page.waitForLoadState("networkidle");
+  await page.waitForLoadState("load");
   const atOpen = new Set(loaded);
   const run = await page.evaluate(async () => {
     const course = (window as unknown as { course: Course }).course;

@@ -4,7 +4,8 @@
 import type { EditorView } from "@codemirror/view";
 import { createEditor, setEditorText, type EditorHooks } from "./editor";
 import type { ExecuteResult, KernelOutput } from "./kernel";
-import { OutputArea, type DisplayRegistry } from "./outputs";
+import type { Displays } from "./displays";
+import { OutputArea } from "./outputs";
 
 /** What `window.course.cells()` reports of a cell. */
 export type CellStatus = "idle" | "running" | "ok" | "error";
@@ -16,7 +17,7 @@ export interface CellOptions {
   id: string;
   source: string;
   tags: string[];
-  displays: DisplayRegistry;
+  displays: Displays;
   hooks: EditorHooks;
 }
 

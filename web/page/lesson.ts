@@ -3,7 +3,8 @@
 import { RunnableCell } from "./cell";
 import { courseApi, type CourseApi } from "./api";
 import { downloadName, toIpynb, type PageNotebook } from "./notebook";
-import { errorText, type DisplayRegistry } from "./outputs";
+import { Displays } from "./displays";
+import { errorText } from "./outputs";
 import { LessonProgress, verdictOf } from "./progress";
 import { Session, type CellResult } from "./session";
 import { createKernel, type KernelOutput } from "./kernel";
@@ -48,7 +49,7 @@ export function setUpLesson(nb: PageNotebook): CourseApi | null {
   const pairs = findCells(nb);
   if (main === null || pairs === null || pairs.length === 0) return null;
   const progress = new LessonProgress(browserStorage(), storageName(nb), nb.exercises);
-  const displays: DisplayRegistry = new Map();
+  const displays = new Displays();
   const cells: RunnableCell[] = [];
   let toolbar: Toolbar | null = null;
 

@@ -4,12 +4,20 @@
 // update_display_data replaces the display with the same id in place (the live training display).
 import { applyCarriageReturns, stripAnsi } from "../../tools/export/html";
 import { drawPlotly, drawVegaLite } from "./charts";
+import type { Displays } from "./displays";
 import { renderHtml } from "./html-output";
 import type { KernelOutput } from "./kernel";
 
 /** Past this many characters a stream shows its start and says how much was left out. */
 export const MAX_STREAM_CHARS = 200_000;
 const VEGALITE = /^application\/vnd\.vegalite\.v\d+\+json$/;
+/** Charts being drawn (drawing is asynchronous: it may first load the chart library). */
+const drawing = new WeakMap<HTMLElement, Promise<void>>();
+
+/** Settles when `element` (from renderBundle) is drawn: at once for all but charts. */
+export function whenDrawn(element: HTMLElement): Promise<void> {
+  return drawing.get(element) ?? Promise.resolve();
+}
 
 const text = (value: unknown): string =>
   typeof value === "string"
@@ -55,7 +63,7 @@ function vegaLite(spec: unknown, data: Record<string, unknown>, alt: string): HT
   caption.className = "visually-hidden";
   caption.textContent = alt;
   figure.append(target, fallback, caption);
-  void drawVegaLite(figure, typeof spec === "string" ? JSON.parse(spec) : spec);
+  drawing.set(figure, drawVegaLite(figure, typeof spec === "string" ? JSON.parse(spec) : spec));
   return figure;
 }
 
@@ -66,7 +74,8 @@ function plotlyJson(figure: unknown, alt: string): HTMLElement {
   const target = document.createElement("div");
   target.className = "plotly-target";
   wrap.append(target);
-  void drawPlotly(target, (typeof figure === "object" && figure !== null ? figure : {}) as object);
+  const spec = typeof figure === "object" && figure !== null ? figure : {};
+  drawing.set(wrap, drawPlotly(target, spec));
   return wrap;
 }
 
@@ -99,9 +108,6 @@ export function errorText(o: { ename: string; evalue: string; traceback: string[
   return body.trim() || head;
 }
 
-/** The displays with an id on the page, so that an update finds them in any cell (as Jupyter does). */
-export type DisplayRegistry = Map<string, Set<HTMLElement>>;
-
 /** One cell's output area: appends outputs as they come, merging a stream's consecutive texts. */
 export class OutputArea {
   private lastStream: { name: string; raw: string; element: HTMLElement } | null = null;
@@ -109,13 +115,11 @@ export class OutputArea {
 
   constructor(
     readonly element: HTMLElement,
-    private readonly displays: DisplayRegistry,
+    private readonly displays: Displays,
   ) {}
 
   clear(): void {
-    for (const set of this.displays.values()) {
-      for (const el of set) if (this.element.contains(el)) set.delete(el);
-    }
+    this.displays.forget(this.element);
     this.element.replaceChildren();
     this.lastStream = null;
   }
@@ -131,16 +135,10 @@ export class OutputArea {
     } else if (o.output_type === "display_data") {
       const element = renderBundle(o.data);
       const id = o.transient?.display_id;
-      if (id !== undefined) this.register(id, element);
+      if (id !== undefined) this.displays.register(id, element);
       this.element.append(element);
     } else if (o.output_type === "update_display_data") {
-      const id = o.transient.display_id;
-      for (const old of [...(this.displays.get(id) ?? [])]) {
-        const element = renderBundle(o.data);
-        old.replaceWith(element);
-        this.displays.get(id)?.delete(old);
-        this.register(id, element);
-      }
+      this.displays.update(o.transient.display_id, o.data);
     }
   }
 
@@ -154,12 +152,6 @@ export class OutputArea {
     current.element.textContent = shown;
     // A blank stream (tslab prints an empty line for a quiet last expression) shows nothing.
     current.element.hidden = shown.trim() === "";
-  }
-
-  private register(id: string, element: HTMLElement): void {
-    const set = this.displays.get(id) ?? new Set<HTMLElement>();
-    set.add(element);
-    this.displays.set(id, set);
   }
 
   private stream(name: string, chunk: string): void {

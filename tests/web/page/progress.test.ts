@@ -29,6 +29,7 @@ const WRONG = RIGHT.replace("y - yHat", "yHat - y");
 const KEY = `course-progress:${LESSON}`;
 /** Running the whole lesson in a fresh kernel takes ~20 s on a quiet machine; allow for load. */
 const LONG = 240_000;
+const POLL = { timeout: 120_000, interval: 100 };
 
 async function open(page: Page, site: string, file = `${LESSON}.html`): Promise<void> {
   await page.goto(pageUrl(site, file));
@@ -40,7 +41,7 @@ const verdictOf = (page: Page, i: number): Promise<string> =>
 const progressText = (page: Page): Promise<string> =>
   page.locator(".course-toolbar .lesson-progress").innerText();
 
-describe.skipIf(!hasChromium)("a student's progress on a lesson page", () => {
+describe.skipIf(!hasChromium)("a student's progress on a lesson page", { timeout: LONG }, () => {
   let browser: Browser;
   let site: string;
   let context: BrowserContext;
@@ -59,34 +60,30 @@ describe.skipIf(!hasChromium)("a student's progress on a lesson page", () => {
 
   afterAll(async () => {
     await browser?.close();
-  }, LONG);
+  });
 
-  it(
-    "a wrong answer gets the targeted message, a right one the passed verdict",
-    async () => {
-      expect(await progressText(page)).toBe("0 of 2 exercises passed");
-      const results = await page.evaluate(() => window.course!.runAll());
-      expect(results.every((r) => r.status === "ok")).toBe(true);
-      expect(await verdictOf(page, EXERCISE)).toMatch(/not attempted yet/);
-      await page.evaluate(([k, text]) => window.course!.setSource(k, text), [
-        EXERCISE,
-        WRONG,
-      ] as const);
-      expect((await page.evaluate((k) => window.course!.run(k), EXERCISE)).status).toBe("ok");
-      const wrong = await verdictOf(page, EXERCISE);
-      expect(wrong).toMatch(/not yet right/);
-      expect(wrong).toMatch(/sign is flipped/);
-      expect(await progressText(page)).toBe("0 of 2 exercises passed");
-      await page.evaluate(([k, text]) => window.course!.setSource(k, text), [
-        EXERCISE,
-        RIGHT,
-      ] as const);
-      await page.evaluate((k) => window.course!.run(k), EXERCISE);
-      expect(await verdictOf(page, EXERCISE)).toMatch(/02-update-rule: passed/);
-      expect(await progressText(page)).toBe("1 of 2 exercises passed");
-    },
-    LONG,
-  );
+  it("a wrong answer gets the targeted message, a right one the passed verdict", async () => {
+    expect(await progressText(page)).toBe("0 of 2 exercises passed");
+    const results = await page.evaluate(() => window.course!.runAll());
+    expect(results.every((r) => r.status === "ok")).toBe(true);
+    expect(await verdictOf(page, EXERCISE)).toMatch(/not attempted yet/);
+    await page.evaluate(([k, text]) => window.course!.setSource(k, text), [
+      EXERCISE,
+      WRONG,
+    ] as const);
+    expect((await page.evaluate((k) => window.course!.run(k), EXERCISE)).status).toBe("ok");
+    const wrong = await verdictOf(page, EXERCISE);
+    expect(wrong).toMatch(/not yet right/);
+    expect(wrong).toMatch(/sign is flipped/);
+    expect(await progressText(page)).toBe("0 of 2 exercises passed");
+    await page.evaluate(([k, text]) => window.course!.setSource(k, text), [
+      EXERCISE,
+      RIGHT,
+    ] as const);
+    await page.evaluate((k) => window.course!.run(k), EXERCISE);
+    expect(await verdictOf(page, EXERCISE)).toMatch(/02-update-rule: passed/);
+    expect(await progressText(page)).toBe("1 of 2 exercises passed");
+  });
 
   it("a passed exercise stays passed after it is broken again", async () => {
     await page.evaluate(([k, text]) => window.course!.setSource(k, text), [
@@ -114,59 +111,55 @@ describe.skipIf(!hasChromium)("a student's progress on a lesson page", () => {
       has: index.locator(`a[href="${LESSON}.html"]`),
     });
     await expect
-      .poll(() => entry.locator(".lesson-progress").innerText())
+      .poll(() => entry.locator(".lesson-progress").innerText(), POLL)
       .toMatch(/^1 of 2 exercises passed · your edits are saved$/);
     await index.close();
   });
 
-  it(
-    "Download .ipynb saves valid nbformat 4.5 with the course's kernelspec and this session's outputs",
-    async () => {
-      await page.evaluate(() => window.course!.run(0)); // import * as dl from "../dist"
-      const ran = await page.evaluate((k) => window.course!.run(k), EXERCISE);
-      expect(ran.status).toBe("ok");
-      const [download] = await Promise.all([
-        page.waitForEvent("download"),
-        page.getByRole("button", { name: "Download .ipynb" }).click(),
-      ]);
-      expect(download.suggestedFilename()).toBe(`${LESSON}.ipynb`);
-      const text = fs.readFileSync(await download.path(), "utf8");
-      const nb = JSON.parse(text);
-      expect(checkNbformat(nb)).toEqual([]);
-      expect(nb.metadata.kernelspec).toEqual({
-        name: "tslab",
-        display_name: "TypeScript (course, tslab)",
-        language: "typescript",
-      });
-      expect(nb.metadata.course.lesson).toBe(2);
-      const code = nb.cells.filter((c: { cell_type: string }) => c.cell_type === "code");
-      const sources = code.map((c: { source: string[] }) => c.source.join(""));
-      expect(sources).toEqual(lesson.map((s, i) => (i === EXERCISE ? RIGHT : s)));
-      const exercise = code[EXERCISE];
-      expect(exercise.execution_count).toBe(ran.executionCount);
-      const verdict = exercise.outputs.find((o: { data?: object }) => o.data !== undefined);
-      expect(verdict.data["application/vnd.course.verdict+json"]).toEqual({
-        exercise: "02-update-rule",
-        status: "passed",
-      });
-      expect(verdict.data["text/html"].join("")).toContain("dl-verdict-passed");
-      // Cells not run since the reload carry no outputs; nothing page-only is saved.
-      expect(code[1]).toMatchObject({ execution_count: null, outputs: [] });
-      expect(text).not.toMatch(/transient|update_display_data/);
-      const markdown = nb.cells.filter((c: { cell_type: string }) => c.cell_type === "markdown");
-      const original = JSON.parse(
-        fs.readFileSync(path.join(projectRoot, `notebooks/${LESSON}.ipynb`), "utf8"),
-      );
-      expect(markdown.map((c: { source: string[] }) => c.source.join(""))).toEqual(
-        original.cells
-          .filter((c: { cell_type: string }) => c.cell_type === "markdown")
-          .map((c: { source: string[] | string }) =>
-            Array.isArray(c.source) ? c.source.join("") : c.source,
-          ),
-      );
-    },
-    LONG,
-  );
+  it("Download .ipynb saves valid nbformat 4.5 with the course's kernelspec and this session's outputs", async () => {
+    await page.evaluate(() => window.course!.run(0)); // import * as dl from "../dist"
+    const ran = await page.evaluate((k) => window.course!.run(k), EXERCISE);
+    expect(ran.status).toBe("ok");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download .ipynb" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`${LESSON}.ipynb`);
+    const text = fs.readFileSync(await download.path(), "utf8");
+    const nb = JSON.parse(text);
+    expect(checkNbformat(nb)).toEqual([]);
+    expect(nb.metadata.kernelspec).toEqual({
+      name: "tslab",
+      display_name: "TypeScript (course, tslab)",
+      language: "typescript",
+    });
+    expect(nb.metadata.course.lesson).toBe(2);
+    const code = nb.cells.filter((c: { cell_type: string }) => c.cell_type === "code");
+    const sources = code.map((c: { source: string[] }) => c.source.join(""));
+    expect(sources).toEqual(lesson.map((s, i) => (i === EXERCISE ? RIGHT : s)));
+    const exercise = code[EXERCISE];
+    expect(exercise.execution_count).toBe(ran.executionCount);
+    const verdict = exercise.outputs.find((o: { data?: object }) => o.data !== undefined);
+    expect(verdict.data["application/vnd.course.verdict+json"]).toEqual({
+      exercise: "02-update-rule",
+      status: "passed",
+    });
+    expect(verdict.data["text/html"].join("")).toContain("dl-verdict-passed");
+    // Cells not run since the reload carry no outputs; nothing page-only is saved.
+    expect(code[1]).toMatchObject({ execution_count: null, outputs: [] });
+    expect(text).not.toMatch(/transient|update_display_data/);
+    const markdown = nb.cells.filter((c: { cell_type: string }) => c.cell_type === "markdown");
+    const original = JSON.parse(
+      fs.readFileSync(path.join(projectRoot, `notebooks/${LESSON}.ipynb`), "utf8"),
+    );
+    expect(markdown.map((c: { source: string[] }) => c.source.join(""))).toEqual(
+      original.cells
+        .filter((c: { cell_type: string }) => c.cell_type === "markdown")
+        .map((c: { source: string[] | string }) =>
+          Array.isArray(c.source) ? c.source.join("") : c.source,
+        ),
+    );
+  });
 
   it("Reset lesson asks first; confirmed, it restores the lesson and forgets the progress", async () => {
     await page.getByRole("button", { name: "Reset lesson…" }).click();
@@ -188,24 +181,20 @@ describe.skipIf(!hasChromium)("a student's progress on a lesson page", () => {
     expect(await progressText(page)).toBe("0 of 2 exercises passed");
   });
 
-  it(
-    "the solution page keeps its own progress",
-    async () => {
-      const other = await context.newPage();
-      const otherSeen = await watch(other, site);
-      await open(other, site, `${LESSON}-solution.html`);
-      const k = cellWith(solution, "dl.check.perceptronUpdate");
-      await other.evaluate(() => window.course!.runAll());
-      expect(await verdictOf(other, k)).toMatch(/passed/);
-      expect(await other.locator(".course-toolbar .lesson-progress").innerText()).toBe(
-        "2 of 2 exercises passed",
-      );
-      expect(await page.evaluate((key) => localStorage.getItem(key), KEY)).toBeNull();
-      expect(otherSeen).toEqual({ outside: [], errors: [] });
-      await other.close();
-    },
-    LONG,
-  );
+  it("the solution page keeps its own progress", async () => {
+    const other = await context.newPage();
+    const otherSeen = await watch(other, site);
+    await open(other, site, `${LESSON}-solution.html`);
+    const k = cellWith(solution, "dl.check.perceptronUpdate");
+    await other.evaluate(() => window.course!.runAll());
+    expect(await verdictOf(other, k)).toMatch(/passed/);
+    expect(await other.locator(".course-toolbar .lesson-progress").innerText()).toBe(
+      "2 of 2 exercises passed",
+    );
+    expect(await page.evaluate((key) => localStorage.getItem(key), KEY)).toBeNull();
+    expect(otherSeen).toEqual({ outside: [], errors: [] });
+    await other.close();
+  });
 
   it("made no request outside the site and logged no console error", () => {
     expect(seen.outside).toEqual([]);
@@ -213,7 +202,7 @@ describe.skipIf(!hasChromium)("a student's progress on a lesson page", () => {
   });
 });
 
-describe.skipIf(!hasChromium)("a corrupted localStorage entry", () => {
+describe.skipIf(!hasChromium)("a corrupted localStorage entry", { timeout: LONG }, () => {
   let browser: Browser;
   let site: string;
 

@@ -1,6 +1,6 @@
 // A small exported site for the runnable page's tests: lesson 2 as committed (no outputs; its
 // solution for the instructor edition) and the page fixture (tests/fixtures/web/90-page.ipynb,
-// with a static output and a 3 s cell limit), exported by the real exporter into a temp folder.
+// with a static output and a 10 s cell limit), exported by the real exporter into a temp folder.
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
