@@ -11,6 +11,7 @@
  *     hints: ["Add the numbers up first.", "Then divide by xs.length."],
  *   });
  */
+import { hintsSeen } from "./hint-progress";
 import { judgeCase, judgeFunction, notAttempted, verdict } from "./judge";
 import { recordedPrediction } from "./predictions";
 import { showVerdict } from "./render";
@@ -38,11 +39,12 @@ export function defineExercise(
   }
   if (spec.hints.length === 0)
     throw new Error(`defineExercise: ${spec.id} needs at least one hint`);
-  const judge = (answer: unknown): Verdict => {
+  /** `predicted`: a prediction's value, instead of the one recorded by `dl.predict`. */
+  const judgeAs = (answer: unknown, predicted?: { value: unknown }): Verdict => {
     try {
       if (spec.kind === "function") return judgeFunction(spec, answer);
       if (spec.kind === "value") return judgeValue(spec, answer);
-      return judgePrediction(spec, answer);
+      return judgePrediction(spec, answer, predicted);
     } catch (error) {
       // An answer that cannot even be read (a throwing getter, a hostile Proxy, a throw of a
       // non-Error) still gets a verdict, never an exception in the student's cell.
@@ -53,7 +55,15 @@ export function defineExercise(
       );
     }
   };
+  const judge = (answer: unknown): Verdict => judgeAs(answer);
   const { id, title, kind, answer, hints, reference } = spec;
+  const mistakes = (spec.mistakes ?? []) as readonly Mistake<unknown>[];
+  const cases = spec.kind === "function" ? spec.cases : [];
+  const judgeMistake = (mistake: Mistake<unknown>): Verdict => {
+    if (spec.kind === "function") return judge(mistake.variant);
+    const made = (mistake.variant as () => unknown)();
+    return spec.kind === "value" ? judge(made) : judgeAs(spec.reference, { value: made });
+  };
   return Object.freeze({
     id,
     title,
@@ -61,7 +71,10 @@ export function defineExercise(
     answer,
     hints,
     reference,
+    mistakes,
+    cases,
     judge,
+    judgeMistake,
     check: (a: unknown) => showVerdict(judge(a)),
   });
 }
@@ -75,21 +88,38 @@ function safeMessage(error: unknown): string {
   }
 }
 
-/** A value exercise has one case: the answer itself against the reference. */
+/**
+ * A value exercise has one case: the answer itself against the reference. Its expected value is
+ * the answer to copy, so a failed verdict shows it only once the student has seen the last hint.
+ */
 function judgeValue(spec: ValueSpec<unknown>, answer: unknown): Verdict {
   if (typeof answer === "function" && typeof spec.reference !== "function") {
     const message = `\`${spec.answer}\` is a function; the exercise asks for a value (did you forget to call it?).`;
     return verdict(spec, "invalid", message);
   }
-  const report = { name: "value", expected: formatValue(spec.reference) };
+  const revealed = hintsSeen(spec.id) >= spec.hints.length;
+  const report = revealed
+    ? { name: "value", expected: formatValue(spec.reference) }
+    : { name: "value" };
+  const withheld = ` (the expected value is shown after the last hint: run dl.hint("${spec.id}") until it says "the last hint", then this check again)`;
   const wrongValue = (m: Mistake<unknown>) => (m.variant as unknown as () => unknown)();
-  const result = judgeCase(spec, { report, got: answer, expected: spec.reference, wrongValue });
+  const result = judgeCase(spec, {
+    report,
+    got: answer,
+    expected: spec.reference,
+    wrongValue,
+    withheld,
+  });
   return result ?? verdict(spec, "passed", `\`${spec.answer}\` is ${formatValue(answer)}: right.`);
 }
 
-/** A prediction is judged against `truth`, the value the lesson computed in the reveal cell. */
-function judgePrediction(spec: PredictionSpec<unknown>, truth: unknown): Verdict {
-  const prediction = recordedPrediction(spec.id);
+/** A prediction (the recorded one, or `given`) is judged against `truth`, the lesson's value. */
+function judgePrediction(
+  spec: PredictionSpec<unknown>,
+  truth: unknown,
+  given?: { value: unknown },
+): Verdict {
+  const prediction = given ?? recordedPrediction(spec.id);
   if (prediction === null || containsTodo(prediction.value)) return notAttempted(spec);
   const report = { name: "prediction", expected: formatValue(truth) };
   const wrongValue = (m: Mistake<unknown>) => (m.variant as unknown as () => unknown)();

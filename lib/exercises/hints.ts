@@ -1,13 +1,15 @@
 /**
  * `dl.hint(id)`: shows the next hint of an exercise, one more each call, staying on the last (the
- * one closest to the answer). Progress lives in a Map in this module, per exercise id: a notebook
- * session is one student, and restarting the kernel starts the hints again.
+ * one closest to the answer). Progress lives in hint-progress.ts, per exercise id: a notebook
+ * session is one student, and restarting the kernel starts the hints again. Seeing the last hint
+ * also lets a value exercise's check show its expected value.
  */
 import { displayBundle } from "../show/display";
 import { exerciseIds, findExercise } from "./catalog";
+import { advanceHint } from "./hint-progress";
 import { escapeHtml } from "./render";
 
-const shown = new Map<string, number>();
+export { resetHints } from "./hint-progress";
 
 /** What `hint` showed: the hint's number (from 1), how many there are, and its text. */
 export interface HintShown {
@@ -23,12 +25,13 @@ export interface HintShown {
  * Example: `dl.hint("00-average")`.
  */
 export function hint(id: string): void {
-  const shown = nextHint(id);
-  if (shown === undefined) {
+  const next = nextHint(id);
+  if (next === undefined) {
     const text = `dl.hint: there is no exercise "${String(id)}". Exercises: ${exerciseIds().join(", ")}.`;
     displayBundle({ "text/html": `<div>${escapeHtml(text)}</div>`, "text/plain": text });
     return;
   }
+  const shown = { ...next, text: next.text + revealNote(next) };
   const last = shown.number === shown.total ? " (the last hint)" : "";
   const head = `Hint ${shown.number} of ${shown.total} for ${id}${last}:`;
   displayBundle({
@@ -37,18 +40,19 @@ export function hint(id: string): void {
   });
 }
 
+/** After a value exercise's last hint: its check now shows the expected value (judgeValue). */
+function revealNote(shown: HintShown): string {
+  const isValue = findExercise(shown.exercise)?.kind === "value";
+  return isValue && shown.number === shown.total
+    ? " Run the check again: it now shows the expected value."
+    : "";
+}
+
 /** Advances exercise `id` to its next hint (staying on the last) and returns it; undefined for an unknown id. */
 export function nextHint(id: string): HintShown | undefined {
   const exercise = findExercise(id);
   if (exercise === undefined) return undefined;
   const total = exercise.hints.length;
-  const number = Math.min((shown.get(id) ?? 0) + 1, total);
-  shown.set(id, number);
+  const number = advanceHint(id, total);
   return { exercise: id, number, total, text: exercise.hints[number - 1] };
-}
-
-/** Starts the hints of `id` (or of every exercise) again: for tests. */
-export function resetHints(id?: string): void {
-  if (id === undefined) shown.clear();
-  else shown.delete(id);
 }

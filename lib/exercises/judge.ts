@@ -43,6 +43,8 @@ export interface CaseToJudge {
   readonly expected: unknown;
   /** Computes a mistake's wrong value for this case. */
   readonly wrongValue: (mistake: Mistake<unknown>) => unknown;
+  /** Why `report.expected` is absent, when it is (default: a hidden case). */
+  readonly withheld?: string;
 }
 
 /** The verdict on one case, or null when it passed. */
@@ -69,7 +71,7 @@ export function judgeCase(
   }
   const shown =
     report.expected === undefined
-      ? " (a hidden case: its expected value is not shown)"
+      ? (c.withheld ?? " (a hidden case: its expected value is not shown)")
       : `, expected ${report.expected}`;
   return verdict(spec, "failed", `${where} gave ${report.got}${shown}.`, { case: report });
 }

@@ -101,8 +101,17 @@ export interface Exercise {
   readonly answer: string;
   readonly hints: readonly string[];
   readonly reference: unknown;
+  /** The known mistakes: each variant computes a wrong answer the check names (tests try them). */
+  readonly mistakes: readonly Mistake<unknown>[];
+  /** A function exercise's cases, in the order they are judged (none for values, predictions). */
+  readonly cases: readonly TestCase<readonly unknown[]>[];
   /** The verdict on an answer (for predictions: on the value the lesson computed); never throws. */
   judge(answer: unknown): Verdict;
+  /**
+   * The verdict a student who makes `mistake` gets (a prediction: against the reference as the
+   * lesson's value). The catalogue guard requires it to name that very mistake.
+   */
+  judgeMistake(mistake: Mistake<unknown>): Verdict;
   /** `judge`, then shows the verdict as a coloured box; returns the verdict. */
   check(answer: unknown): Verdict;
 }

@@ -1,6 +1,7 @@
 // Every check of the course: the reference passes, known mistakes are named, garbage and stubs
 // get a verdict (never an exception), hints advance. Adding an exercise to lib/exercises/catalog.ts
-// without wrong answers here is a type error (WRONG is keyed by every check name).
+// without wrong answers in wrong.ts is a type error (WRONG is keyed by every check name); how many
+// and how well the cases tell them apart is guard.test.ts's job.
 import { beforeEach, describe, expect, it } from "vitest";
 import { exercises, type CheckName } from "../../lib/exercises/catalog";
 import { nextHint, resetHints } from "../../lib/exercises/hints";
@@ -12,74 +13,14 @@ import * as lesson03 from "../../lib/exercises/solutions/lesson-03";
 import * as lesson04 from "../../lib/exercises/solutions/lesson-04";
 import * as lesson05 from "../../lib/exercises/solutions/lesson-05";
 import * as lesson06 from "../../lib/exercises/solutions/lesson-06";
-import { WRONG_01, WRONG_02, WRONG_03 } from "./lessons-01-03-wrong";
-import { WRONG_04, WRONG_05, WRONG_06 } from "./lessons-04-06-wrong";
-import { WRONG_07, WRONG_08 } from "./lessons-07-08-wrong";
 import * as lesson07 from "../../lib/exercises/solutions/lesson-07";
 import * as lesson08 from "../../lib/exercises/solutions/lesson-08";
 import { todo } from "../../lib/exercises/todo";
 import type { Exercise } from "../../lib/exercises/types";
-import { tensor } from "../../lib/tensor/creation";
 import { Tensor } from "../../lib/tensor/tensor";
 import { deepClone } from "../../lib/exercises/values";
 import { attempt } from "./helpers";
-
-/** Plausible wrong answers of each check and the targeted message each must get. */
-const WRONG: Record<CheckName, { answer: unknown; mistake: RegExp }[]> = {
-  firstTensor: [
-    {
-      answer: tensor([
-        [1, 2],
-        [3, 4],
-      ]),
-      mistake: /did not double/,
-    },
-    {
-      answer: tensor([
-        [1, 4],
-        [9, 16],
-      ]),
-      mistake: /squared/,
-    },
-    {
-      answer: tensor([
-        [3, 4],
-        [5, 6],
-      ]),
-      mistake: /added 2/,
-    },
-    {
-      answer: tensor([
-        [2, 6],
-        [4, 8],
-      ]),
-      mistake: /Rows and columns are swapped/,
-    },
-  ],
-  average: [
-    { answer: (xs: number[]) => xs.reduce((s, x) => s + x, 0), mistake: /forgot to average/ },
-    {
-      answer: (xs: number[]) => xs.reduce((s, x) => s + x, 0) / (xs.length - 1),
-      mistake: /length - 1/,
-    },
-    {
-      answer: (xs: number[]) => xs.reduce((s, x) => s + x, 0) / (xs.length + 1),
-      mistake: /length \+ 1/,
-    },
-  ],
-  predictedSum: [
-    { answer: 10, mistake: /before doubling/ },
-    { answer: 4, mistake: /number of entries/ },
-  ],
-  ...WRONG_01,
-  ...WRONG_02,
-  ...WRONG_03,
-  ...WRONG_04,
-  ...WRONG_05,
-  ...WRONG_06,
-  ...WRONG_07,
-  ...WRONG_08,
-};
+import { WRONG } from "./wrong";
 
 /** The solution modules, by lesson number: each exercise's reference must be the export named `answer`. */
 const SOLUTIONS: Record<string, Record<string, unknown>> = {

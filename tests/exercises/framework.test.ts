@@ -2,10 +2,12 @@
 // right verdict, and nothing throws or hangs.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { defineExercise } from "../../lib/exercises/define";
+import { findExercise } from "../../lib/exercises/catalog";
+import { advanceHint } from "../../lib/exercises/hint-progress";
 import { hint, resetHints } from "../../lib/exercises/hints";
 import { predict, recordPredictionOf } from "../../lib/exercises/predict";
 import { clearPredictions, recordPrediction } from "../../lib/exercises/predictions";
-import { verdictBundle } from "../../lib/exercises/render";
+import { verdictBundle, verdictText } from "../../lib/exercises/render";
 import { containsTodo, todo } from "../../lib/exercises/todo";
 import { tensor } from "../../lib/tensor/creation";
 import { Tensor } from "../../lib/tensor/tensor";
@@ -75,9 +77,66 @@ const roughLoss = defineExercise({
   hints: ["only"],
 });
 
+const doubled = defineExercise({
+  id: "99-doubled",
+  title: "Double a number",
+  kind: "value",
+  answer: "doubled",
+  reference: 0.6114,
+  mistakes: [{ message: "That is the number itself, not doubled.", variant: () => 0.3057 }],
+  hints: ["multiply by 2", "0.3057 · 2"],
+});
+
 afterEach(() => {
   clearPredictions();
   resetHints();
+});
+
+describe("value checks: the expected value is the answer, so it is shown only after the last hint", () => {
+  it("a wrong value before any hint: failed, no expected value, and how to see it", () => {
+    const verdict = doubled.judge(0.7);
+    expect(verdict).toMatchObject({ status: "failed", case: { name: "value", got: "0.7" } });
+    expect(verdict.case?.expected).toBeUndefined();
+    expect(verdict.message).toMatch(/shown after the last hint: run dl\.hint\("99-doubled"\)/);
+    expect(verdictText(verdict)).not.toMatch(/0\.6114/);
+    expect(verdictBundle(verdict)["text/html"]).not.toMatch(/0\.6114/);
+  });
+
+  it("after one of two hints still hidden; after the last hint shown", () => {
+    advanceHint("99-doubled", 2);
+    expect(doubled.judge(0.7).case?.expected).toBeUndefined();
+    advanceHint("99-doubled", 2);
+    expect(doubled.judge(0.7)).toMatchObject({ status: "failed", case: { expected: "0.6114" } });
+    expect(verdictText(doubled.judge(0.7))).toMatch(/expected 0\.6114, got 0\.7/);
+  });
+
+  it("dl.hint says so on a value exercise's last hint, and only there", () => {
+    const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
+    const total = findExercise("04-alice-output")!.hints.length;
+    for (let i = 0; i < total; i++) hint("04-alice-output");
+    hint("00-average");
+    const shown = log.mock.calls.map((c) => String(c[0]));
+    log.mockRestore();
+    expect(shown.filter((t) => /Run the check again/.test(t))).toEqual([
+      expect.stringMatching(
+        new RegExp(`^💡 Hint ${total} of ${total} for 04-alice-output \\(the last hint\\)`),
+      ),
+    ]);
+  });
+
+  it("a known mistake is named whatever the hints; a right value passes", () => {
+    expect(doubled.judge(0.3057)).toMatchObject({ status: "failed", mistake: /itself/ });
+    expect(doubled.judge(0.6114).status).toBe("passed");
+  });
+
+  it("judgeMistake gives the verdict of a student who makes that mistake", () => {
+    expect(doubled.judgeMistake(doubled.mistakes[0]).mistake).toBe(
+      "That is the number itself, not doubled.",
+    );
+    expect(perceptronUpdate.judgeMistake(perceptronUpdate.mistakes[1]).mistake).toBe(
+      "You forgot the bias.",
+    );
+  });
 });
 
 describe("function checks", () => {
@@ -313,7 +372,7 @@ describe("dl.hint and dl.predict in a notebook", () => {
     expect(log.mock.calls.map((c) => String(c[0]))).toEqual([
       expect.stringMatching(/^💡 Hint 1 of 3 for 00-average:/),
       expect.stringMatching(
-        /no exercise "00-nope". Exercises: 00-average, 00-first-tensor, 00-predict-sum/,
+        /no exercise "00-nope". Exercises: 00-average, 00-broadcast-shape, 00-first-tensor, 00-predict-sum/,
       ),
       expect.stringMatching(/you predicted 20/),
     ]);

@@ -1,10 +1,10 @@
 // Lesson 1's checks beyond the catalog's generic tests: other right answers pass too, and the
-// targeted messages name the wrong input (see lessons-01-03-wrong.ts for the wrong answers).
+// targeted messages name the wrong input (see lessons-00-04-wrong.ts for the wrong answers).
 import { describe, expect, it } from "vitest";
 import * as lesson01 from "../../lib/exercises/lessons/lesson-01";
 import { mcCullochPitts, truthTable } from "../../lib/nn/mcculloch-pitts";
 import * as solutions from "../../lib/exercises/solutions/lesson-01";
-import { WRONG_01 } from "./lessons-01-03-wrong";
+import { WRONG_01 } from "./lessons-00-04-wrong";
 import { attempt } from "./helpers";
 
 describe("lesson 1 checks", () => {

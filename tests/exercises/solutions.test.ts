@@ -78,7 +78,12 @@ describe("replaceDeclarations", () => {
 describe("readSolutions", () => {
   it("reads lesson 0's exports as notebook text: no `export`, no doc comment", () => {
     const solutions = readSolutions(ROOT, "00");
-    expect([...solutions.keys()].sort()).toEqual(["average", "doubled", "predictedSum"]);
+    expect([...solutions.keys()].sort()).toEqual([
+      "average",
+      "broadcastShape",
+      "doubled",
+      "predictedSum",
+    ]);
     expect(solutions.get("doubled")).toBe(
       "const doubled: dl.Tensor = dl.mul(dl.tensor([[1, 2], [3, 4]]), 2);",
     );

@@ -213,10 +213,16 @@ describe("builders: data and encodings", () => {
     );
   });
 
-  it("timeline has the thirteen events of the history, 1943 to 2024", () => {
+  it("timeline has the eighteen events of the history, 1943 to 2024 (both winters, 2006 included)", () => {
+    const years = plot.NEURAL_NETWORK_HISTORY.map((e) => e.year);
+    // prettier-ignore
+    expect(years).toEqual([
+      1943, 1958, 1960, 1969, 1986, 1989, 1995, 1997, 1998, 2006, 2009, 2010, 2012, 2014, 2015,
+      2016, 2017, 2024,
+    ]);
     const text = JSON.stringify(plot.timeline());
-    for (const y of [1943, 1958, 1960, 1969, 1986, 1989, 1997, 1998, 2009, 2010, 2012, 2017, 2024])
-      expect(text).toContain(`"year":${y}`);
+    for (const y of years) expect(text).toContain(`"year":${y}`);
+    expect(text).toContain("Layer-wise pretraining (Hinton, Salakhutdinov)");
   });
 
   it("neuron binds w1, w2, b to sliders and the activation to a menu", () => {

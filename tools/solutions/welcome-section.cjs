@@ -30,9 +30,11 @@ const HEADING =
   "it is and its check says **○ not attempted yet**, so the lesson still runs top to bottom (later\n" +
   "cells never use your answer: they use the library's version). Replace `dl.todo()`, run the cell\n" +
   "again, and the check answers at once: **✓ passed**, or **✗** with the first case that went wrong\n" +
-  "(what it expected, what you gave) and, for the common mistakes, what probably went wrong.\n" +
+  "(what you gave, what was expected) and, for the common mistakes, what probably went wrong.\n" +
   'Stuck? `dl.hint("exercise-id")` shows one more hint each time you run it, the last one close to\n' +
-  "the answer. Solved versions of every lesson are in `notebooks/solutions/`: try first!";
+  "the answer. When the answer is a single value, the check shows the expected value only after\n" +
+  "that last hint: it would be the answer itself. Solved versions of every lesson are in\n" +
+  "`notebooks/solutions/`: try first!";
 
 const CELLS = [
   md(
@@ -60,6 +62,24 @@ const CELLS = [
     "exercise-average-code",
     "function average(xs: number[]): number {\n  return dl.todo();\n}\ndl.check.average(average);",
     "00-average",
+  ),
+  md(
+    "exercise-broadcast-shape",
+    "**Exercise `00-broadcast-shape`.** Write the broadcasting rule as a function:\n" +
+      "`broadcastShape(a, b)` returns the shape that tensors of shapes `a` and `b` broadcast to,\n" +
+      "or `null` when they cannot. Align the shapes on the right; on each axis the two sizes must\n" +
+      "be equal or one of them 1 (a missing axis counts as 1), and the result takes the larger.\n" +
+      "For example `broadcastShape([2, 3], [3])` is `[2, 3]` and `broadcastShape([2, 3], [2])` is\n" +
+      "`null`.",
+    ["exercise"],
+  ),
+  code(
+    "exercise-broadcast-shape-code",
+    "function broadcastShape(a: number[], b: number[]): number[] | null {\n" +
+      "  return dl.todo();\n" +
+      "}\n" +
+      "dl.check.broadcastShape(broadcastShape);",
+    "00-broadcast-shape",
   ),
   md(
     "exercise-predict-sum",

@@ -32,6 +32,10 @@ export const sigmoid = defineExercise({
       message: "Missing the 1 +: σ(z) = 1 / (1 + e^(−z)), not 1 / e^(−z).",
       variant: (z) => 1 / Math.exp(-z),
     },
+    {
+      message: "The denominator is 1 + e^(−z), with a plus: 1 − e^(−z) can even be negative.",
+      variant: (z) => 1 / (1 - Math.exp(-z)),
+    },
   ],
   hints: [
     "σ squashes any number into (0, 1): σ(0) = 0.5, large z → 1, very negative z → 0.",
@@ -134,12 +138,19 @@ export const nand = defineExercise({
   reference: solutions.nand,
   cases: gateCases,
   // A binary output can be wrong in only one way on each input, so each message speaks to the
-  // first input that came out wrong (AND and OR fail at [0, 0], NOR at [0, 1], "always 1" at [1, 1]).
+  // first input that came out wrong (AND and OR fail at [0, 0], NOR at [0, 1], unequal weights
+  // at [1, 0] only, "always 1" at [1, 1]). The one-input variant comes first: at [1, 0] it and
+  // NOR give the same value, and only it is right at [0, 1].
   mistakes: [
     {
       message:
         "NAND(0, 0) = 1: with no input on the sum w·x is 0, and it must still reach the threshold, so θ ≤ 0 (AND and OR give 0 here).",
       variant: wrongAt([0, 0]),
+    },
+    {
+      message:
+        "x2 alone fires but x1 alone does not: NAND treats both inputs alike, so give w1 the same weight as w2.",
+      variant: wrongAt([1, 0]),
     },
     {
       message:
@@ -159,14 +170,14 @@ export const nand = defineExercise({
   ],
 });
 
-/** 01-predict-zeros (prediction): the fraction of zeros in a random ReLU layer (± 0.1). */
+/** 01-predict-zeros (prediction): the fraction of zeros in a random ReLU layer (± 0.05). */
 export const predictedZeroFraction = defineExercise({
   id: "01-predict-zeros",
   title: "Predict: how many ReLU units are off?",
   kind: "prediction",
   answer: "predictedZeroFraction",
   reference: solutions.predictedZeroFraction,
-  tolerance: { atol: 0.1 },
+  tolerance: { atol: 0.05 },
   mistakes: [
     {
       message:
@@ -176,6 +187,20 @@ export const predictedZeroFraction = defineExercise({
     {
       message: "ReLU keeps every positive input: only the units with a negative sum are zero.",
       variant: () => 1,
+    },
+    {
+      message:
+        "A unit is off when its whole weighted sum z is negative, one coin flip per output, not when an input and a weight are both negative (½ · ½).",
+      variant: () => 0.25,
+    },
+    {
+      message: "Write the fraction as a number between 0 and 1 (50 % is 0.5).",
+      variant: () => 50,
+    },
+    {
+      message:
+        "That is a count of outputs; the question asks for the fraction of the 131,072 outputs (a number between 0 and 1).",
+      variant: () => 65536,
     },
   ],
   hints: [

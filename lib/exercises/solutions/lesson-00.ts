@@ -16,5 +16,17 @@ export function average(xs: number[]): number {
   return total / xs.length;
 }
 
+/** 00-broadcast-shape: the shape two shapes broadcast to (aligned on the right), or null. */
+export function broadcastShape(a: number[], b: number[]): number[] | null {
+  const shape: number[] = [];
+  for (let i = 1; i <= Math.max(a.length, b.length); i++) {
+    const x = a[a.length - i] ?? 1; // a missing axis counts as 1
+    const y = b[b.length - i] ?? 1;
+    if (x !== y && x !== 1 && y !== 1) return null;
+    shape.unshift(Math.max(x, y));
+  }
+  return shape;
+}
+
 /** 00-predict-sum: the sum of the entries of `doubled`, predicted before it is computed. */
 export const predictedSum: number = 20;

@@ -18,5 +18,13 @@ export function perceptronUpdate(
   return { w: w.map((wi, i) => wi + lr * delta * x[i]), b: b + lr * delta };
 }
 
-/** 02-predict-epochs: epochs for the perceptron to learn AND from zero weights (in order, η = 1). */
+/** 02-predict-epochs: the first epoch after which all four AND points are right (η = 1, in order). */
 export const predictedEpochs: number = 5;
+
+/** 02-boundary-x2: the x2 of the boundary w1·x1 + w2·x2 + b = 0 at x1 (w2 ≠ 0). */
+export function boundaryX2(w: number[], b: number, x1: number): number {
+  return -(w[0] * x1 + b) / w[1];
+}
+
+/** 02-predict-lr: the first epoch after which AND is learned with η = 0.5 (from zero weights). */
+export const predictedEpochsHalfLr: number = 5;

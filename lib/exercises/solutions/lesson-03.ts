@@ -11,5 +11,12 @@ export function xorNet(x1: number, x2: number): number {
   return step(1 * h1 - 1 * h2 - 0.5); // OR and not AND
 }
 
-/** 03-predict-converges: will the perceptron reach zero errors on XOR within 100 epochs? */
-export const predictedConverges: boolean = false;
+/** 03-predict-errors: XOR points the perceptron gets wrong after its 100th epoch (in order, η = 1). */
+export const predictedXorErrors: number = 2;
+
+/** 03-predict-separable: how many of the 16 boolean functions of two inputs a perceptron learns. */
+export const predictedSeparable: number = 14;
+
+/** 03-hidden-points: [h1, h2] = [OR, AND] of (0, 0), (0, 1), (1, 0), (1, 1). */
+// prettier-ignore
+export const hiddenPoints: number[][] = [[0, 0], [1, 0], [1, 0], [1, 1]];

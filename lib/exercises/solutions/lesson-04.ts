@@ -16,3 +16,15 @@ export const hiddenUnits: number = 4;
 
 /** 04-predict-constant-mse: the MSE on the four people of a network that always answers 0.5. */
 export const predictedConstantMse: number = 0.25;
+
+/** 04-gd-step: one gradient descent step, every parameter moved against its gradient. */
+export function gdStep(
+  params: { w: number[]; b: number[] },
+  grads: { w: number[]; b: number[] },
+  lr: number,
+): { w: number[]; b: number[] } {
+  return {
+    w: params.w.map((wi, i) => wi - lr * grads.w[i]),
+    b: params.b.map((bi, i) => bi - lr * grads.b[i]),
+  };
+}
