@@ -32,7 +32,7 @@ export function hint(id: string): void {
   const last = shown.number === shown.total ? " (the last hint)" : "";
   const head = `Hint ${shown.number} of ${shown.total} for ${id}${last}:`;
   displayBundle({
-    "text/html": `<div class="dl-hint" style="border-left:4px solid #1565c0;background:#e3f2fd;padding:6px 10px;font-family:sans-serif"><b>💡 ${escapeHtml(head)}</b> ${escapeHtml(shown.text)}</div>`,
+    "text/html": `<div class="dl-hint" style="border-left:4px solid #1565c0;background:#e3f2fd;color:#1f2328;padding:6px 10px;font-family:sans-serif"><b>💡 ${escapeHtml(head)}</b> ${escapeHtml(shown.text)}</div>`,
     "text/plain": `💡 ${head} ${shown.text}`,
   });
 }

@@ -28,7 +28,7 @@ export interface PredictionShown {
 export function predict(id: string, prediction: unknown): void {
   const { message } = recordPredictionOf(id, prediction);
   displayBundle({
-    "text/html": `<div class="dl-prediction" style="border-left:4px solid #6a1b9a;background:#f3e5f5;padding:6px 10px;font-family:sans-serif">${escapeHtml(message)}</div>`,
+    "text/html": `<div class="dl-prediction" style="border-left:4px solid #6a1b9a;background:#f3e5f5;color:#1f2328;padding:6px 10px;font-family:sans-serif">${escapeHtml(message)}</div>`,
     "text/plain": message,
   });
 }

@@ -12,7 +12,7 @@ const LOOK: Record<
 > = {
   passed: { mark: "✓", label: "passed", colour: "#2e7d32", background: "#e8f5e9" },
   failed: { mark: "✗", label: "not yet right", colour: "#c62828", background: "#ffebee" },
-  invalid: { mark: "!", label: "not a valid answer", colour: "#ef6c00", background: "#fff3e0" },
+  invalid: { mark: "!", label: "not a valid answer", colour: "#a84300", background: "#fff3e0" },
   "not-attempted": {
     mark: "○",
     label: "not attempted yet",
@@ -33,7 +33,13 @@ export function verdictText(v: Verdict): string {
   return lines.join("\n");
 }
 
-/** The verdict as a MIME bundle: a coloured HTML box and its plain-text twin. */
+/**
+ * The machine-readable twin of a verdict, read by the runnable site pages to keep the student's
+ * progress (front ends that do not know the type ignore it).
+ */
+export const VERDICT_MIME = "application/vnd.course.verdict+json";
+
+/** The verdict as a MIME bundle: a coloured HTML box, its plain-text twin, and `{ exercise, status }`. */
 export function verdictBundle(v: Verdict): MimeBundle {
   const look = LOOK[v.status];
   const rows: string[] = [];
@@ -55,10 +61,14 @@ export function verdictBundle(v: Verdict): MimeBundle {
       ? `<div style="margin-top:4px;color:#555">Stuck? Run <code>dl.hint("${escapeHtml(v.exercise)}")</code>.</div>`
       : "";
   const html =
-    `<div class="dl-verdict dl-verdict-${v.status}" style="border-left:4px solid ${look.colour};background:${look.background};padding:6px 10px;margin:4px 0;font-family:sans-serif">` +
+    `<div class="dl-verdict dl-verdict-${v.status}" style="border-left:4px solid ${look.colour};background:${look.background};color:#1f2328;padding:6px 10px;margin:4px 0;font-family:sans-serif">` +
     `<b style="color:${look.colour}">${look.mark} ${escapeHtml(v.exercise)}: ${look.label}</b> <span style="color:#555">(${escapeHtml(v.title)})</span>` +
     `<div>${escapeHtml(v.message)}</div>${table}${stuck}</div>`;
-  return { "text/html": html, "text/plain": verdictText(v) };
+  return {
+    "text/html": html,
+    "text/plain": verdictText(v),
+    [VERDICT_MIME]: { exercise: v.exercise, status: v.status },
+  };
 }
 
 /**

@@ -4,6 +4,7 @@
 // kernel's scripts (assets/kernel/).
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { copyPageAssets } from "./runnable";
 
 /** The project's root: the nearest folder above this file holding tools/export/static. */
 export function projectRoot(from: string = __dirname): string {
@@ -59,7 +60,7 @@ export function copyAssets(assetsDir: string, root: string = projectRoot()): num
   for (const file of fs.existsSync(kernel) ? fs.readdirSync(kernel) : []) {
     if (file.endsWith(".js")) copy(path.join(kernel, file), path.join(assetsDir, "kernel", file));
   }
-  return bytes;
+  return bytes + copyPageAssets(assetsDir, root);
 }
 
 /** Total size in bytes of every file under `dir`. */

@@ -14,7 +14,12 @@ export interface RenderedNotebook {
 
 const hasTag = (cell: Cell, tag: string): boolean => (cell.metadata?.tags ?? []).includes(tag);
 
-function renderCode(cell: Cell, needs: Needs, markdown: (source: string) => string): string {
+function renderCode(
+  cell: Cell,
+  index: number,
+  needs: Needs,
+  markdown: (source: string) => string,
+): string {
   const source = joinText(cell.source);
   const count = cell.execution_count ?? " ";
   const outputs = renderOutputs(cell.outputs ?? [], markdown);
@@ -25,7 +30,8 @@ function renderCode(cell: Cell, needs: Needs, markdown: (source: string) => stri
     : "";
   const outputHtml = outputs.html === "" ? "" : `<div class="outputs">${outputs.html}</div>`;
   return (
-    `<div class="cell code-cell">${badge}` +
+    // data-cell: the cell's index in the notebook, which the runnable page pairs with its editor.
+    `<div class="cell code-cell" data-cell="${index}">${badge}` +
     `<div class="cell-input"><span class="prompt" aria-hidden="true">[${count}]</span>` +
     `<pre class="code-block"><code class="hljs language-typescript">${highlightCode(source)}</code></pre></div>` +
     `${outputHtml}</div>`
@@ -48,7 +54,7 @@ export function renderNotebook(nb: Notebook, markdown: RenderMarkdown): Rendered
     const ctx = { ...newMarkdownContext(), slugs: context.slugs, warnings: context.warnings };
     return markdown(source, ctx);
   };
-  for (const cell of nb.cells) {
+  for (const [index, cell] of nb.cells.entries()) {
     const exercise = hasTag(cell, "exercise");
     if (exercise !== inExercise) {
       parts.push(
@@ -65,7 +71,7 @@ export function renderNotebook(nb: Notebook, markdown: RenderMarkdown): Rendered
         `<div class="cell markdown-cell">${markdown(joinText(cell.source), context)}</div>`,
       );
     } else if (cell.cell_type === "code") {
-      parts.push(renderCode(cell, needs, outputMarkdown));
+      parts.push(renderCode(cell, index, needs, outputMarkdown));
     }
   }
   if (inExercise) parts.push("</section>");

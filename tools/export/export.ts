@@ -7,6 +7,7 @@ import { escapeHtml } from "./html";
 import { createMarkdownRenderer, newMarkdownContext, type RenderMarkdown } from "./markdown";
 import { findLessons, type Lesson, type Notebook } from "./notebook";
 import { indexBody, layout, type IndexEntry, type LayoutOptions, type PageLink } from "./page";
+import { embeddedLessons, embeddedNotebook } from "./runnable";
 
 /** Options of `exportSite`. */
 export interface ExportOptions {
@@ -63,10 +64,12 @@ function writePage(
 ): void {
   const rendered = renderNotebook(nb, context.markdown);
   context.warnings.push(...rendered.warnings.map((w) => `${path.basename(file)}: ${w}`));
+  const slug = file.replace(/(-solution)?\.html$/, "");
+  const runnable = embeddedNotebook(nb, slug, links.kind === "solution" ? "solution" : "lesson");
   const html = layout({
     ...links,
     courseTitle: context.courseTitle,
-    body: rendered.html,
+    body: rendered.html + runnable,
     needs: rendered.needs,
     headings: rendered.headings,
   });
@@ -170,7 +173,8 @@ function writeIndex(context: PageContext, lessons: Lesson[]): void {
     goals: learningGoals(l.notebook).map((g) => inline(context.markdown, g)),
     solutionHref: (context.instructor && written(solutionPageOf(l))) || undefined,
   }));
-  const body = indexBody(context.courseTitle, INTRO, entries, context.instructor);
+  const body =
+    indexBody(context.courseTitle, INTRO, entries, context.instructor) + embeddedLessons(lessons);
   const html = layout({
     kind: "index",
     title: context.courseTitle,

@@ -3,6 +3,7 @@
 import { escapeHtml } from "./html";
 import type { Heading } from "./markdown";
 import type { Needs } from "./outputs";
+import { PAGE_HEAD, pageScript } from "./runnable";
 
 /** A link to another page of the site, with its label. */
 export interface PageLink {
@@ -49,7 +50,7 @@ function pager(prev?: PageLink, next?: PageLink): string {
   );
 }
 
-function scripts(needs: Needs): { head: string; tail: string } {
+function scripts(needs: Needs, kind: LayoutOptions["kind"]): { head: string; tail: string } {
   // plotly outputs call window.Plotly while the page parses, so its bundle loads in the head.
   const head = needs.plotly ? `<script src="assets/plotly.js"></script>` : "";
   const vega = needs.vega
@@ -57,7 +58,7 @@ function scripts(needs: Needs): { head: string; tail: string } {
         .map((f) => `<script src="assets/${f}"></script>`)
         .join("")
     : "";
-  return { head, tail: `${vega}<script src="assets/site.js"></script>` };
+  return { head, tail: `${vega}<script src="assets/site.js"></script>${pageScript(kind)}` };
 }
 
 /**
@@ -65,7 +66,7 @@ function scripts(needs: Needs): { head: string; tail: string } {
  * content, previous/next navigation and the scripts its outputs need (only those).
  */
 export function layout(options: LayoutOptions): string {
-  const { head, tail } = scripts(options.needs);
+  const { head, tail } = scripts(options.needs, options.kind);
   const toc = tableOfContents(options.headings ?? []);
   const related = (options.related ?? [])
     .map((l) => `<a class="related" href="${escapeHtml(l.href)}">${l.label}</a>`)
@@ -82,6 +83,7 @@ export function layout(options: LayoutOptions): string {
 <link rel="stylesheet" href="assets/hljs-light.css">
 <link rel="stylesheet" href="assets/hljs-dark.css" media="screen and (prefers-color-scheme: dark)">
 <link rel="stylesheet" href="assets/site.css">
+${PAGE_HEAD}
 ${head}
 </head>
 <body class="page-${options.kind}${toc === "" ? "" : " has-toc"}">
