@@ -47,7 +47,7 @@ describe.skipIf(!hasChromium)("tslab's semantics in the browser kernel", () => {
       "{ nested: { deep: { deeper: [Object] } }, list: [ 1, 2, 3 ] }\n",
     ]);
     expect(runs.map((r) => r.executionCount)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-  });
+  }, 180_000);
 
   it("top-level await, and console's formats", async () => {
     const [run] = await harness.run([
@@ -62,7 +62,7 @@ describe.skipIf(!hasChromium)("tslab's semantics in the browser kernel", () => {
       { output_type: "stream", name: "stderr", text: "warned\n" },
       { output_type: "stream", name: "stdout", text: "42\n" },
     ]);
-  });
+  }, 180_000);
 
   it("computes with Node's Math: exp, log, sin, pow and ** give Node's bits", async () => {
     const expressions = [
@@ -78,7 +78,7 @@ describe.skipIf(!hasChromium)("tslab's semantics in the browser kernel", () => {
     ]);
     const node = expressions.map((e) => String((0, eval)(e))).join(" ");
     expect(stdout(runs[0])).toBe(`${node}\n`);
-  });
+  }, 180_000);
 
   it("dl.show sends MIME bundles (no PNG) and the live display updates one output in place", async () => {
     const [chart, fit] = await harness.run([
@@ -101,7 +101,7 @@ describe.skipIf(!hasChromium)("tslab's semantics in the browser kernel", () => {
     const final =
       displays[0].output_type === "display_data" ? String(displays[0].data["text/plain"]) : "";
     expect(final).toMatch(/^epoch 300\/300 · step 1\/1 · loss \d\.\d+ · done in \d\d:\d\d$/);
-  });
+  }, 180_000);
 
   it("exercises: dl.todo, dl.check (right, wrong, a function), dl.hint and dl.predict work as in Jupyter", async () => {
     const runs = await harness.run([
@@ -132,5 +132,5 @@ describe.skipIf(!hasChromium)("tslab's semantics in the browser kernel", () => {
     expect(verdicts[5]).toMatch(/00-predict-sum/);
     const html = runs[1].outputs.find((o) => o.output_type === "display_data");
     expect(html?.output_type === "display_data" && Object.keys(html.data)).toContain("text/html");
-  });
+  }, 180_000);
 });
