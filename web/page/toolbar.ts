@@ -111,8 +111,11 @@ export class Toolbar {
     requestAnimationFrame(() => (this.announcer.textContent = message));
   }
 
-  /** A visible notice under the toolbar, with a button to dismiss it. */
+  /** A visible notice under the toolbar, with a button to dismiss it (shown once at a time). */
   notice(message: string, kind: "info" | "warning" = "info"): HTMLElement {
+    for (const old of Array.from(this.notices.children)) {
+      if (old.querySelector("p")?.textContent === message) old.remove();
+    }
     const box = document.createElement("div");
     box.className = `course-notice course-notice-${kind}`;
     box.setAttribute("role", kind === "warning" ? "alert" : "status");
