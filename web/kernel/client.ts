@@ -134,13 +134,21 @@ export class BrowserKernel {
           };
         }),
     );
-    this.started.then(
+    const started = this.started;
+    started.then(
       () => {
-        if (this.currentStatus === "starting") this.setStatus("idle");
+        if (this.started === started && this.currentStatus === "starting") this.setStatus("idle");
       },
-      () => undefined,
+      () => {
+        // The assets did not load or the worker failed: the next execute tries again.
+        if (this.started !== started) return;
+        this.worker?.terminate();
+        this.worker = null;
+        this.started = null;
+        this.setStatus("dead");
+      },
     );
-    return this.started;
+    return started;
   }
 
   /** Sends the next queued cell when the kernel is free. */
