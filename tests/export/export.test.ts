@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { folderSize } from "../../tools/export/assets";
 import { exportSite } from "../../tools/export/export";
 
 const FIXTURES = "tests/fixtures/executed/notebooks";
@@ -48,7 +49,9 @@ describe("exportSite(options)", () => {
     const result = await exportSite({ input: FIXTURES, output: out });
     expect(result.seconds).toBeLessThan(10);
     const plotly = fs.statSync(path.join(out, "assets", "plotly.js")).size;
-    expect(result.siteBytes).toBeLessThan(plotly + 2_500_000);
+    // the browser kernel's scripts, loaded only when a student runs a cell (web/kernel/README.md)
+    const kernel = folderSize(path.join(out, "assets", "kernel"));
+    expect(result.siteBytes).toBeLessThan(plotly + kernel + 2_500_000);
     expect(
       fs.readdirSync(path.join(out, "assets", "katex", "fonts")).every((f) => f.endsWith(".woff2")),
     ).toBe(true);
