@@ -109,9 +109,13 @@ describe("the cell compiler against tslab's converter", () => {
     return differences;
   }
 
-  it.each(Object.keys(RULES))("%s", (name) => {
-    expect(compare(RULES[name])).toEqual([]);
-  });
+  it.each(Object.keys(RULES))(
+    "%s",
+    (name) => {
+      expect(compare(RULES[name])).toEqual([]);
+    },
+    300_000,
+  );
 
   it.each(LESSONS)(
     "every code cell of %s",

@@ -77,6 +77,7 @@ describe.skipIf(!hasChromium)("every lesson page, run in Chromium, against tslab
       const cells = result.executed!.cells.filter((c) => c.cell_type === "code");
       const context = await browser.newContext();
       const page = await context.newPage();
+      page.setDefaultTimeout(600_000); // a loaded 2-core machine takes minutes to open a lesson page
       const root = pathToFileURL(path.resolve(SITE)).href + "/";
       const outside: string[] = [];
       const errors: string[] = [];
@@ -91,7 +92,7 @@ describe.skipIf(!hasChromium)("every lesson page, run in Chromium, against tslab
         return route.abort();
       });
       try {
-        await page.goto(pathToFileURL(path.join(SITE, pageOf(name))).href);
+        await page.goto(pathToFileURL(path.join(SITE, pageOf(name))).href, { timeout: 600_000 });
         await page.waitForFunction(() => window.course !== undefined);
         const started = Date.now();
         const runs = await page.evaluate(() => window.course!.runAll());
@@ -116,7 +117,7 @@ describe.skipIf(!hasChromium)("every lesson page, run in Chromium, against tslab
         await context.close();
       }
     },
-    900_000,
+    1_800_000,
   );
 
   it("shows the lecture's numbers: Alice's 0.524, the convolution's 5, the pool [[8,9],[5,6]]", () => {
