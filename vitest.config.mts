@@ -2,7 +2,11 @@ import { defineConfig } from "vitest/config";
 
 // Two projects: "unit" (lib, tools, fixtures) and "course", whose global setup executes every lesson
 // once; its tests read those executed notebooks and open the exported site in Chromium.
-const COURSE_TESTS = ["tests/notebooks/**/*.test.ts", "tests/export/site.test.ts"];
+const COURSE_TESTS = [
+  "tests/notebooks/**/*.test.ts",
+  "tests/export/site.test.ts",
+  "tests/web/kernel-lessons.test.ts",
+];
 
 export default defineConfig({
   test: {

@@ -1,10 +1,8 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { gunzipSync } from "node:zlib";
 import { ArgumentError, expectOptions } from "../errors";
 import { Tensor } from "../tensor/tensor";
 import type { Dataset } from "../tensor/dataset";
 import { describeValue } from "../format-value";
+import { digitsCsv } from "./digits-file";
 
 /** Options of `loadDigits`. */
 export interface DigitsOptions {
@@ -26,9 +24,7 @@ export function loadDigits(options: DigitsOptions = {}): Dataset {
   const { layout = "flat", scale = true, limit = Infinity } = expectOptions("loadDigits", options);
   if (!(limit >= 1))
     throw new ArgumentError(`loadDigits: limit must be ≥ 1, got ${describeValue(limit)}`);
-  // From lib/data (vitest) and from dist/data (compiled) alike, the datasets folder is two up.
-  const file = join(__dirname, "..", "..", "datasets", "digits.csv.gz");
-  const lines = gunzipSync(readFileSync(file)).toString("utf8").trim().split("\n");
+  const lines = digitsCsv().trim().split("\n");
   const n = Math.min(lines.length, limit);
   const x = new Float64Array(n * 64);
   const y = new Float64Array(n);

@@ -51,7 +51,13 @@ function caseTable(v: Verdict): string {
   return `<table ${inside(TEXT, "margin-top:4px;border-collapse:collapse")}>${rows.join("")}</table>`;
 }
 
-/** The verdict as a MIME bundle: a coloured HTML box and its plain-text twin. */
+/**
+ * The machine-readable twin of a verdict, read by the runnable site pages to keep the student's
+ * progress (front ends that do not know the type ignore it).
+ */
+export const VERDICT_MIME = "application/vnd.course.verdict+json";
+
+/** The verdict as a MIME bundle: a coloured HTML box, its plain-text twin, and `{ exercise, status }`. */
 export function verdictBundle(v: Verdict): MimeBundle {
   const look = LOOK[v.status];
   const stuck =
@@ -65,7 +71,11 @@ export function verdictBundle(v: Verdict): MimeBundle {
       `<span class="dl-box-muted" ${inside(MUTED)}>(${escapeHtml(v.title)})</span>` +
       `<div ${inside(TEXT)}>${inlineCode(v.message)}</div>${caseTable(v)}${stuck}`,
   );
-  return { "text/html": html, "text/plain": verdictText(v) };
+  return {
+    "text/html": html,
+    "text/plain": verdictText(v),
+    [VERDICT_MIME]: { exercise: v.exercise, status: v.status },
+  };
 }
 
 /**

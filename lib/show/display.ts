@@ -8,32 +8,9 @@
  */
 import { expectOptions } from "../errors";
 
-/** MIME type → content: strings for text formats, JSON values for `application/…+json`. */
-export type MimeBundle = Record<string, unknown>;
+import { kernelWriter, type MimeBundle } from "./display-hook";
 
-interface DisplayMessage {
-  data: MimeBundle;
-  metadata: Record<string, unknown>;
-  transient: { display_id?: string };
-}
-type WriteDisplayData = (message: DisplayMessage, update: boolean) => void;
-
-/**
- * tslab's hook for sending display_data, or null when not running inside the tslab kernel.
- * Inside a kernel, tslab's jupyter module is already loaded (resolved from dist/, it is the same
- * instance the kernel uses); outside one we only look it up in the module cache, because loading
- * tslab costs over a second.
- */
-function kernelWriter(): WriteDisplayData | null {
-  try {
-    const loaded = require.cache[require.resolve("tslab/dist/jupyter")];
-    if (loaded === undefined) return null;
-    const jupyter = loaded.exports as { lastWriteDisplayData: WriteDisplayData | null };
-    return jupyter.lastWriteDisplayData ?? null;
-  } catch {
-    return null;
-  }
-}
+export type { MimeBundle } from "./display-hook";
 
 /** True when running inside a tslab kernel that can show rich outputs. */
 export function isInKernel(): boolean {

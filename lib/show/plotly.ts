@@ -11,11 +11,11 @@
  * Example:
  *   dl.show.plotly(dl.plot.lossSurface(f, { path }));
  */
-import { readFileSync } from "node:fs";
 import type { PlotlySpec } from "../plot/spec";
 import { chartBundle } from "./chart";
 import { type MimeBundle, displayBundle, isInKernel } from "./display";
 import { ArgumentError, expectOptions } from "../errors";
+import { plotlySource } from "./plotly-asset";
 
 /** Whether this kernel session has already sent the bundle (one kernel = one module instance). */
 const session = { plotlyEmbedded: false, count: 0, stamp: Date.now().toString(36) };
@@ -25,13 +25,10 @@ export function resetPlotlySession(): void {
   session.plotlyEmbedded = false;
 }
 
-/** The plotly.js bundle wrapped in its asset script element. */
+/** The plotly.js bundle wrapped in its asset script element ("" where the page has plotly). */
 function assetScript(): string {
-  const source = readFileSync(require.resolve("plotly.js-dist-min"), "utf8").replace(
-    /<\/script/gi,
-    "<\\/script",
-  );
-  return `<script data-course-asset="plotly">${source}\n</script>`;
+  const source = plotlySource()?.replace(/<\/script/gi, "<\\/script");
+  return source === undefined ? "" : `<script data-course-asset="plotly">${source}\n</script>\n`;
 }
 
 /** The chart's own markup: a div and a script that draws once `window.Plotly` exists. */
@@ -62,7 +59,7 @@ export function plotlyBundle(spec: PlotlySpec): MimeBundle {
   const id = `dl-plotly-${session.stamp}-${++session.count}`;
   let markup = chartMarkup(spec, id);
   if (!session.plotlyEmbedded) {
-    markup = assetScript() + "\n" + markup;
+    markup = assetScript() + markup;
     session.plotlyEmbedded = true;
   }
   const bundle: MimeBundle = {

@@ -342,6 +342,8 @@ describe("display and stubs", () => {
     expect(bundle["text/html"]).toContain("&lt;T&gt;");
     expect(bundle["text/html"]).not.toContain("<T>");
     expect(bundle["text/plain"]).toMatch(new RegExp(`^${mark} 99-x`));
+    // The runnable site pages read the progress from this entry (web/page/progress.ts).
+    expect(bundle["application/vnd.course.verdict+json"]).toEqual({ exercise: "99-x", status });
   });
 
   it("containsTodo finds the stub in arrays and objects", () => {

@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { folderSize } from "../../tools/export/assets";
 import { exportSite } from "../../tools/export/export";
 
 const FIXTURES = "tests/fixtures/executed/notebooks";
@@ -47,7 +48,13 @@ describe("exportSite(options)", () => {
     const out = path.join(tmp, "all");
     const result = await exportSite({ input: FIXTURES, output: out });
     const plotly = fs.statSync(path.join(out, "assets", "plotly.js")).size;
-    expect(result.siteBytes).toBeLessThan(plotly + 2_500_000);
+    // The runnable pages' assets (issue 16): the browser kernel, loaded on a page's first run, and
+    // the page script with its editor.
+    const kernel = folderSize(path.join(out, "assets", "kernel"));
+    const page = ["course-page.js", "course-page.css", "course-index.js"]
+      .map((f) => fs.statSync(path.join(out, "assets", f)).size)
+      .reduce((a, b) => a + b, 0);
+    expect(result.siteBytes).toBeLessThan(plotly + kernel + page + 2_500_000);
     expect(
       fs.readdirSync(path.join(out, "assets", "katex", "fonts")).every((f) => f.endsWith(".woff2")),
     ).toBe(true);

@@ -1,8 +1,10 @@
 // The site's shared assets, copied ONCE into site/assets from node_modules and tools/export/static:
 // KaTeX's stylesheet and fonts, the plotly bundle, vega / vega-lite / vega-embed browser builds,
-// the page stylesheet (code colours included) and the page script.
+// the page stylesheet (code colours included), the page script, and the browser kernel's scripts
+// (assets/kernel/).
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { copyPageAssets } from "./runnable";
 
 /** The project's root: the nearest folder above this file holding tools/export/static. */
 export function projectRoot(from: string = __dirname): string {
@@ -51,7 +53,12 @@ export function copyAssets(assetsDir: string, root: string = projectRoot()): num
   for (const font of fs.readdirSync(fonts).filter((f) => f.endsWith(".woff2"))) {
     copy(path.join(fonts, font), path.join(assetsDir, "katex", "fonts", font));
   }
-  return bytes;
+  // The browser kernel (web/kernel/README.md), built by `npm run build` into build/web/kernel.
+  const kernel = path.join(root, "build/web/kernel");
+  for (const file of fs.existsSync(kernel) ? fs.readdirSync(kernel) : []) {
+    if (file.endsWith(".js")) copy(path.join(kernel, file), path.join(assetsDir, "kernel", file));
+  }
+  return bytes + copyPageAssets(assetsDir, root);
 }
 
 /** Total size in bytes of every file under `dir`. */

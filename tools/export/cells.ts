@@ -24,6 +24,7 @@ const hasTag = (cell: Cell, tag: string): boolean => (cell.metadata?.tags ?? [])
 
 function renderCode(
   cell: Cell,
+  index: number,
   needs: Needs,
   context: {
     markdown: (source: string, warn: (message: string) => void) => string;
@@ -44,7 +45,8 @@ function renderCode(
     : "";
   const outputHtml = outputs.html === "" ? "" : `<div class="outputs">${outputs.html}</div>`;
   return (
-    `<div class="cell code-cell">${badge}` +
+    // data-cell: the cell's index in the notebook, which the runnable page pairs with its editor.
+    `<div class="cell code-cell" data-cell="${index}">${badge}` +
     `<div class="cell-input"><span class="prompt" aria-hidden="true">[${count}]</span>` +
     `<pre class="code-block"><code class="hljs language-typescript">${highlightCode(source)}</code></pre></div>` +
     `${outputHtml}</div>`
@@ -106,7 +108,7 @@ export function renderNotebook(
     ctx.warnings.forEach(warn);
     return html;
   };
-  for (const cell of nb.cells) {
+  for (const [index, cell] of nb.cells.entries()) {
     const exercise = hasTag(cell, "exercise");
     if (exercise !== inExercise) {
       parts.push(exercise ? exerciseStart(cell, ++exercises, labels) : "</section>");
@@ -121,7 +123,7 @@ export function renderNotebook(
       parts.push(`<div class="cell markdown-cell">${html}</div>`);
     } else if (cell.cell_type === "code") {
       parts.push(
-        renderCode(cell, needs, {
+        renderCode(cell, index, needs, {
           ...options,
           markdown: outputMarkdown,
           warnings: context.warnings,

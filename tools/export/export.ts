@@ -6,6 +6,7 @@ import { learningGoals, renderNotebook } from "./cells";
 import { createMarkdownRenderer, newMarkdownContext, type RenderMarkdown } from "./markdown";
 import { cleanCopy, findLessons, type Lesson, type Notebook } from "./notebook";
 import { indexBody, layout, type IndexEntry, type LayoutOptions, type PageLink } from "./page";
+import { embeddedLessons, embeddedNotebook } from "./runnable";
 import { decideTrust, type TrustDecision, type TrustMode } from "./trust";
 
 /** Options of `exportSite`. */
@@ -91,10 +92,12 @@ function writePage(
   context.trust.push({ file: from.file, ...decision });
   const rendered = renderNotebook(from.notebook, context.markdown, { trusted: decision.trusted });
   context.warnings.push(...rendered.warnings.map((w) => `${from.file}: ${w}`));
+  const slug = page.replace(/(-solution)?\.html$/, "");
+  const runnable = embeddedNotebook(from.notebook, slug, links.kind === "solution" ? "solution" : "lesson");
   const html = layout({
     ...links,
     courseTitle: context.courseTitle,
-    body: rendered.html,
+    body: rendered.html + runnable,
     needs: rendered.needs,
     headings: rendered.headings,
     trusted: decision.trusted,
@@ -221,7 +224,8 @@ function writeIndex(context: PageContext, lessons: Lesson[]): void {
         ? href(solutionPageOf(l))
         : undefined,
   }));
-  const body = indexBody(context.courseTitle, INTRO, entries, context.instructor);
+  const body =
+    indexBody(context.courseTitle, INTRO, entries, context.instructor) + embeddedLessons(lessons);
   const html = layout({
     kind: "index",
     title: context.courseTitle,

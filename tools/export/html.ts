@@ -15,12 +15,14 @@ export function escapeHtml(text: string): string {
 
 /**
  * Serialises a JSON value so that it can sit inside `<script type="application/json">` safely:
- * every `<` becomes `\u003c`, so no `</script>` or `<!--` can end or confuse the element.
+ * every `<` becomes `\u003c`, so no `</script>` or `<!--` can end or confuse the element. U+2028 and
+ * U+2029 are escaped too (they end a line in old JavaScript parsers); the value reads back unchanged.
  */
 export function jsonForScript(value: unknown): string {
   return JSON.stringify(value)
     .replace(/</g, "\\u003c")
-    .replace(/\u2028|\u2029/g, " ");
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
 
 /** Removes ANSI terminal escape sequences (colours in tracebacks and progress bars). */

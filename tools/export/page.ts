@@ -3,6 +3,7 @@
 import { escapeHtml } from "./html";
 import type { Heading } from "./markdown";
 import type { Needs } from "./outputs";
+import { PAGE_HEAD, pageScript } from "./runnable";
 
 /** A link to another page of the site (an encoded href), with its label (plain text). */
 export interface PageLink {
@@ -58,13 +59,14 @@ function pager(where: string, prev?: PageLink, next?: PageLink): string {
  * The page's Content-Security-Policy: whatever a notebook holds, the browser loads nothing from
  * another host (no connections, images, fonts, frames, forms or plugins), and runs only the site's
  * own scripts; inline scripts only on a trusted notebook's page, `eval` only where a chart library
- * needs it (vega compiles expressions, plotly's WebGL compiles shaders).
+ * needs it (vega compiles expressions, plotly's WebGL compiles shaders) or on a runnable lesson page
+ * (its kernel, a Web Worker started from a Blob, evaluates the compiled cells and may draw charts).
  */
-export function contentSecurityPolicy(trusted: boolean, needs: Needs): string {
+export function contentSecurityPolicy(trusted: boolean, needs: Needs, runnable = false): string {
   const site = "'self' file:";
   const script = [
     site,
-    needs.vega || needs.plotly ? "'unsafe-eval'" : "",
+    needs.vega || needs.plotly || runnable ? "'unsafe-eval'" : "",
     trusted ? "'unsafe-inline'" : "",
   ];
   return [
@@ -73,6 +75,7 @@ export function contentSecurityPolicy(trusted: boolean, needs: Needs): string {
     `style-src ${site} 'unsafe-inline'`,
     `img-src ${site} data: blob:`,
     `font-src ${site} data:`,
+    runnable ? `worker-src blob:` : "worker-src 'none'",
     "connect-src 'none'",
     "media-src 'none'",
     "object-src 'none'",
@@ -82,7 +85,7 @@ export function contentSecurityPolicy(trusted: boolean, needs: Needs): string {
   ].join("; ");
 }
 
-function scripts(needs: Needs): { head: string; tail: string } {
+function scripts(needs: Needs, kind: LayoutOptions["kind"]): { head: string; tail: string } {
   // plotly outputs call window.Plotly while the page parses, so its bundle loads in the head.
   const head = needs.plotly ? `<script src="assets/plotly.js"></script>` : "";
   const vega = needs.vega
@@ -90,7 +93,7 @@ function scripts(needs: Needs): { head: string; tail: string } {
         .map((f) => `<script src="assets/${f}"></script>`)
         .join("")
     : "";
-  return { head, tail: `${vega}<script src="assets/site.js"></script>` };
+  return { head, tail: `${vega}<script src="assets/site.js"></script>${pageScript(kind)}` };
 }
 
 /**
@@ -98,7 +101,7 @@ function scripts(needs: Needs): { head: string; tail: string } {
  * content, previous/next navigation and the scripts its outputs need (only those).
  */
 export function layout(options: LayoutOptions): string {
-  const { head, tail } = scripts(options.needs);
+  const { head, tail } = scripts(options.needs, options.kind);
   const toc = tableOfContents(options.headings ?? []);
   const related = (options.related ?? [])
     .map((l) => `<a class="related" href="${escapeHtml(l.href)}">${escapeHtml(l.label)}</a>`)
@@ -116,10 +119,11 @@ export function layout(options: LayoutOptions): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(options.trusted ?? false, options.needs)}">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(options.trusted ?? false, options.needs, options.kind !== "index")}">
 <title>${escapeHtml(options.title)}${options.kind === "index" ? "" : ` · ${escapeHtml(options.courseTitle)}`}</title>
 <link rel="stylesheet" href="assets/katex/katex.min.css">
 <link rel="stylesheet" href="assets/site.css">
+${PAGE_HEAD}
 ${head}
 </head>
 <body class="page-${options.kind}${toc === "" ? "" : " has-toc"}">

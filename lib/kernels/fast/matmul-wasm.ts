@@ -48,7 +48,7 @@ export function loadWasmGemm(): MacroKernel | null {
 function instantiate(): MacroKernel | null {
   const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
   if (wasm === undefined) return null;
-  const bytes = Buffer.from(GEMM_WASM_BASE64, "base64");
+  const bytes = Uint8Array.from(atob(GEMM_WASM_BASE64), (c) => c.charCodeAt(0));
   if (!wasm.validate(bytes)) return null;
   const instance = new wasm.Instance(new wasm.Module(bytes), {});
   const { memory, macro } = instance.exports as GemmExports;
