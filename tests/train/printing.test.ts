@@ -3,7 +3,7 @@
 // a History stays a plain object for equality checks and JSON.
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { rng as makeRng } from "../../lib/data/rng";
+import { rng as makeRng } from "../../lib/rng";
 import { Linear } from "../../lib/nn/linear";
 import { ReLU } from "../../lib/nn/activations";
 import { Sequential } from "../../lib/nn/layers";

@@ -242,7 +242,14 @@ describe("what the exporter embeds for the runnable page", () => {
 
   it("embeddedLessons lists each lesson's slug and exercises, safely", () => {
     const html = embeddedLessons([
-      { slug: "09-x", file: "f", course: { lesson: 9, title: "t", summary: "" }, notebook: nb },
+      {
+        slug: "09-x",
+        file: "f",
+        course: { lesson: 9, title: "t", summary: "" },
+        notebook: nb,
+        raw: {},
+        warnings: [],
+      },
     ]);
     expect(html.match(/<\/script/gi)).toHaveLength(1);
     const json = html.replace(/^<script[^>]*>/, "").replace(/<\/script>$/, "");
