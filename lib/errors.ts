@@ -27,6 +27,11 @@ export class ReleasedTensorError extends Error {
   override readonly name = "ReleasedTensorError";
 }
 
+/** Text that does not follow its format: a ragged CSV row, a weights file that is not the JSON expected. */
+export class FormatError extends Error {
+  override readonly name = "FormatError";
+}
+
 /** Formats a shape for error messages: `[2, 3]`. */
 export function formatShape(shape: readonly number[]): string {
   return `[${shape.join(", ")}]`;

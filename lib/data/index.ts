@@ -16,3 +16,5 @@ export { DETECTOR } from "./collider/detector";
 export type { Detector } from "./collider/detector";
 export { MASSES, WIDTHS } from "./collider/processes";
 export { FEATURES, LOW_LEVEL_FEATURES, HIGH_LEVEL_FEATURES } from "./collider/features";
+export { readCsv } from "./csv";
+export type { CsvOptions, CsvTable } from "./csv";
