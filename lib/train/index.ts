@@ -7,3 +7,5 @@ export { evaluate, predict } from "./evaluate";
 export type { EvaluateOptions } from "./evaluate";
 export { accuracy, confusionMatrix, predictedLabels, METRICS } from "./metrics";
 export type { Metric, MetricName } from "./metrics";
+export { roc, auc, efficiencies } from "./roc";
+export type { RocCurve, Efficiencies } from "./roc";
