@@ -28,6 +28,11 @@ export class ReleasedTensorError extends Error {
   override readonly name = "ReleasedTensorError";
 }
 
+/** Text that does not follow its format: a ragged CSV row, a weights file that is not the JSON expected. */
+export class FormatError extends Error {
+  override readonly name = "FormatError";
+}
+
 /**
  * Formats a shape for error messages: `[2, 3]`. Bounded like every value in a message (a shape of
  * a million sizes, or of odd values, prints a few of them and the count; see format-value.ts).

@@ -7,7 +7,13 @@
  * Every name reads `dl.something`; sub-libraries are namespaces (`dl.nn`, `dl.optim`, `dl.train`,
  * `dl.data`, `dl.plot`, `dl.show`, `dl.check`).
  */
-export { ShapeError, ArgumentError, NonFiniteError, ReleasedTensorError } from "./errors";
+export {
+  ShapeError,
+  ArgumentError,
+  NonFiniteError,
+  ReleasedTensorError,
+  FormatError,
+} from "./errors";
 export { Tensor } from "./tensor/tensor";
 export type { NestedArray } from "./tensor/tensor";
 export type { Shape } from "./tensor/shape";

@@ -12,6 +12,7 @@ import * as lesson05 from "./lessons/lesson-05";
 import * as lesson06 from "./lessons/lesson-06";
 import * as lesson07 from "./lessons/lesson-07";
 import * as lesson08 from "./lessons/lesson-08";
+import * as lesson09 from "./lessons/lesson-09";
 import type { Exercise, Verdict } from "./types";
 
 /** Every exercise, keyed by the name of its check. */
@@ -25,6 +26,7 @@ export const exercises = {
   ...lesson06,
   ...lesson07,
   ...lesson08,
+  ...lesson09,
 } satisfies Record<string, Exercise>;
 
 /** The name of a check: `dl.check.<CheckName>`. */

@@ -21,3 +21,4 @@ export { mcCullochPitts, truthTable, MP_GATES } from "./mcculloch-pitts";
 export type { ThresholdUnit, Gate } from "./mcculloch-pitts";
 export { Perceptron } from "./perceptron";
 export type { PerceptronFitOptions, PerceptronHistory } from "./perceptron";
+export { saveWeights, loadWeights, architecture } from "./weights";

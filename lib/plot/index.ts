@@ -33,3 +33,5 @@ export type { LinearBoundaryHistory, LinearBoundaryOptions } from "./linear-boun
 export { convolutionSteps } from "./convolution";
 export type { ConvolutionStepsOptions } from "./convolution";
 export { beside } from "./beside";
+export { roc } from "./roc";
+export type { RocInput, RocOptions } from "./roc";

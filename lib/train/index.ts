@@ -8,3 +8,5 @@ export { evaluate, predict } from "./evaluate";
 export type { EvaluateOptions } from "./evaluate";
 export { accuracy, confusionMatrix, predictedLabels, METRICS, METRIC_MODES } from "./metrics";
 export type { Metric, MetricName } from "./metrics";
+export { roc, auc, efficiencies } from "./roc";
+export type { RocCurve, Efficiencies } from "./roc";

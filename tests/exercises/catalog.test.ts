@@ -15,6 +15,7 @@ import * as lesson05 from "../../lib/exercises/solutions/lesson-05";
 import * as lesson06 from "../../lib/exercises/solutions/lesson-06";
 import * as lesson07 from "../../lib/exercises/solutions/lesson-07";
 import * as lesson08 from "../../lib/exercises/solutions/lesson-08";
+import * as lesson09 from "../../lib/exercises/solutions/lesson-09";
 import { todo } from "../../lib/exercises/todo";
 import type { Exercise } from "../../lib/exercises/types";
 import { Tensor } from "../../lib/tensor/tensor";
@@ -33,6 +34,7 @@ const SOLUTIONS: Record<string, Record<string, unknown>> = {
   "06": lesson06,
   "07": lesson07,
   "08": lesson08,
+  "09": lesson09,
 };
 
 const loopForever = (): number => {

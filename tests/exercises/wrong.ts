@@ -6,6 +6,7 @@ import type { CheckName } from "../../lib/exercises/catalog";
 import { WRONG_00, WRONG_01, WRONG_02, WRONG_03, WRONG_04 } from "./lessons-00-04-wrong";
 import { WRONG_05, WRONG_06 } from "./lessons-05-06-wrong";
 import { WRONG_07, WRONG_08 } from "./lessons-07-08-wrong";
+import { WRONG_09 } from "./lesson-09-wrong";
 
 /** One wrong answer and the targeted message (a regex on the verdict's `mistake`) it must get. */
 export interface WrongAnswer {
@@ -23,4 +24,5 @@ export const WRONG: Record<CheckName, readonly WrongAnswer[]> = {
   ...WRONG_06,
   ...WRONG_07,
   ...WRONG_08,
+  ...WRONG_09,
 };
