@@ -4,6 +4,7 @@
  *   course run [paths…] [--out DIR] [--jobs N] [--timeout S] [--continue-on-error]
  *   course export [--instructor] [--in DIR] [--out DIR] [lessons…]
  *   course all [--instructor]   run every lesson (and solutions), then export the site
+ *   course grade SUBMISSIONS… --out DIR   grade students' notebooks (tools/grade)
  *   course --help
  *
  * Each subcommand is one entry of COMMANDS: adding one is an import and a line.
@@ -17,6 +18,7 @@ import {
   type RunManyOptions,
 } from "./runner";
 import { runExport } from "./export/cli";
+import { runGrade } from "./grade/cli";
 
 /** A subcommand: takes its arguments, returns the process exit code. */
 export type Command = (args: string[]) => Promise<number>;
@@ -29,6 +31,10 @@ Commands:
                  (default: every lesson of executed/notebooks into site/; --instructor adds solutions)
   all            run every lesson, then export the site (what \`npm start\` does); the default command;
                  --instructor also runs the solution notebooks and adds them to the site
+  grade SUBMISSIONS… --out DIR [--rubric FILE] [--jobs N] [--timeout S] [--memory MB]
+                 run each student's notebook in a fresh kernel and grade every exercise (with the
+                 rubric's points and hidden cases; default grading/rubric.json): DIR/grades.csv,
+                 DIR/feedback/<student>.html; a notebook's student is the name of its folder
   help           show this help
 
 Options of run:
@@ -100,6 +106,7 @@ const COMMANDS: Record<string, Command> = {
   run: runCommand,
   export: runExport,
   all: allCommand,
+  grade: runGrade,
   help: async () => (console.log(HELP), 0),
 };
 
