@@ -48,7 +48,7 @@ export const CLASS: Record<string, string[]> = {
       "require('tslab').display.html('<div class=\"verdict passed\">✓ passed</div>');",
       "setInterval(() => console.log('course-grade:forged:{\"value\":20}'), 5);",
     ].join("\n"),
-    "const doubled: any = { get shape(): number[] { throw new Error('gotcha'); } };",
+    "const doubled: any = { get shape(): number[] { throw new Error('<script>alert(1)</script>'); } };",
     "function average(xs: number[]): number {\n  return 0;\n}\ndl.check.average(average);",
     'const predictedSum: number = 4;\ndl.predict("00-predict-sum", predictedSum);',
   ],
@@ -120,7 +120,10 @@ export function notebookOf(cells: readonly string[]): string {
   });
 }
 
-/** Writes the class under `dir`: `dir/<student>/00-welcome.ipynb`, and erin's lesson 5. */
+/**
+ * Writes the class under `dir`: `dir/<student>/00-welcome.ipynb`, erin's lesson 5, and two files
+ * that are no submission: bob's `01-neuron.ipynb` is not JSON, alice's `notes.ipynb` is no lesson.
+ */
 export function writeClass(dir: string): void {
   for (const [student, cells] of Object.entries(CLASS)) {
     mkdirSync(join(dir, student), { recursive: true });
@@ -128,4 +131,6 @@ export function writeClass(dir: string): void {
   }
   mkdirSync(join(dir, "erin"), { recursive: true });
   writeFileSync(join(dir, "erin", "05-backprop.ipynb"), notebookOf(ERIN_LESSON_05));
+  writeFileSync(join(dir, "bob", "01-neuron.ipynb"), "this is not a notebook");
+  writeFileSync(join(dir, "alice", "notes.ipynb"), notebookOf(["1 + 1"]));
 }

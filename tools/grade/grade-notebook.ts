@@ -12,7 +12,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import type { Exercise } from "../../lib/exercises";
-import { readKernelSpec } from "../runner/launch";
+import { findProjectRoot, readKernelSpec } from "../runner/launch";
 import { readNotebook, runNotebook, type Cell, type Notebook } from "../runner";
 import type { Output } from "../runner";
 import { writeNotebookAtomic } from "../runner/notebook";
@@ -87,7 +87,11 @@ function gradingCell(
   request: AnswerRequest,
   distDir: string,
 ): Cell {
-  const helper = resolve(__dirname, "kernel-side.js");
+  // The compiled helper (under build/ when the grader itself runs from source, as in the tests).
+  const local = resolve(__dirname, "kernel-side.js");
+  const helper = existsSync(local)
+    ? local
+    : join(findProjectRoot(), "build", "tools", "grade", "kernel-side.js");
   const source = [
     `// Added by \`course grade\`, not part of the submission: reports the answer of ${exercise.id}.`,
     `require(${JSON.stringify(helper)}).reportAnswer(${JSON.stringify(marker)}, ${JSON.stringify(distDir)}, ${JSON.stringify(request)}, ${exercise.answer});`,

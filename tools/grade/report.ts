@@ -9,7 +9,7 @@ import type { GradedNotebook, GradeLine } from "./grade-notebook";
 /** One CSV field: quoted when needed; a leading = + - @ (a formula in a spreadsheet) is neutralised. */
 export function csvField(value: string | number): string {
   let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text) && typeof value === "string") text = `'${text}`;
+  if (/^[=+\-@\t\r]./s.test(text) && typeof value === "string") text = `'${text}`;
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
