@@ -146,8 +146,9 @@ describe("judging a kernel's report in the grader", () => {
 
 describe("the rubric", () => {
   const dir = mkdtempSync(join(tmpdir(), "rubric-"));
+  let files = 0;
   const rubricOf = (json: unknown): string => {
-    const path = join(dir, `${Math.random()}.json`);
+    const path = join(dir, `${files++}.json`);
     writeFileSync(path, typeof json === "string" ? json : JSON.stringify(json));
     return path;
   };
