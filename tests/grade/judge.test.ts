@@ -184,9 +184,11 @@ describe("the rubric", () => {
         /reference answer fails hidden case "not a list"/,
       ],
     ];
-    for (const [json, message] of bad)
-      (expect(() => readRubric(rubricOf(json))).toThrow(RubricError),
-        expect(() => readRubric(rubricOf(json))).toThrow(message));
+    for (const [json, message] of bad) {
+      const path = rubricOf(json);
+      expect(() => readRubric(path)).toThrow(RubricError);
+      expect(() => readRubric(path)).toThrow(message);
+    }
   });
 });
 
