@@ -166,6 +166,12 @@ describe("the rubric", () => {
     });
   });
 
+  it("reads the course's own rubric, grading/rubric.json (its hidden cases pass the reference)", () => {
+    const rubric = readRubric(join(__dirname, "..", "..", "grading", "rubric.json"));
+    expect(rubric.get("07-output-size")?.points).toBe(2);
+    expect(rubric.get("00-average")?.hidden).toHaveLength(1);
+  });
+
   it("refuses a rubric it cannot use, saying where", () => {
     const bad: [unknown, RegExp][] = [
       ["{", /rubric-.*json/],
