@@ -4,6 +4,7 @@
  *   course run [paths…] [--out DIR] [--jobs N] [--timeout S] [--continue-on-error]
  *   course export [--instructor] [--trust | --untrusted] [--in DIR] [--out DIR] [lessons…]
  *   course all [--instructor]   run every lesson (and solutions), then export the site
+ *   course grade SUBMISSIONS… --out DIR   grade students' notebooks (tools/grade)
  *   course --help
  *
  * Each subcommand is one entry of COMMANDS: adding one is an import and a line.
@@ -19,6 +20,7 @@ import {
 import { runExport } from "./export/cli";
 import { ArgumentError, describeError } from "./runner/errors";
 import { checkJobs, checkSeconds, parseNumber } from "./runner/options";
+import { runGrade } from "./grade/cli";
 
 /** A subcommand: takes its arguments, returns the process exit code. */
 export type Command = (args: string[]) => Promise<number>;
@@ -32,6 +34,10 @@ Commands:
                  site/; --instructor adds solutions)
   all            run every lesson, then export the site (what \`npm start\` does); the default command;
                  --instructor also runs the solution notebooks and adds them to the site
+  grade SUBMISSIONS… --out DIR [--rubric FILE] [--jobs N] [--timeout S] [--memory MB]
+                 run each student's notebook in a fresh kernel and grade every exercise (with the
+                 rubric's points and hidden cases; default grading/rubric.json): DIR/grades.csv,
+                 DIR/feedback/<student>.html; a notebook's student is the name of its folder
   help           show this help
 
 Options of run:
@@ -118,6 +124,7 @@ const COMMANDS: Record<string, Command> = {
   run: runCommand,
   export: runExport,
   all: allCommand,
+  grade: runGrade,
   help: async () => (console.log(HELP), 0),
 };
 

@@ -22,6 +22,7 @@ import type {
   FunctionSpec,
   Mistake,
   PredictionSpec,
+  TestCase,
   ValueSpec,
   Verdict,
 } from "./types";
@@ -40,9 +41,17 @@ export function defineExercise(
   if (spec.hints.length === 0)
     throw new Error(`defineExercise: ${spec.id} needs at least one hint`);
   /** `predicted`: a prediction's value, instead of the one recorded by `dl.predict`. */
-  const judgeAs = (answer: unknown, predicted?: { value: unknown }): Verdict => {
+  const judgeAs = (
+    answer: unknown,
+    predicted?: { value: unknown },
+    extraCases: readonly TestCase<readonly unknown[]>[] = [],
+  ): Verdict => {
     try {
-      if (spec.kind === "function") return judgeFunction(spec, answer);
+      if (spec.kind === "function") {
+        const hidden = extraCases.map((c) => ({ ...c, hidden: true }));
+        const cases = [...spec.cases, ...hidden] as typeof spec.cases;
+        return judgeFunction(hidden.length === 0 ? spec : { ...spec, cases }, answer);
+      }
       if (spec.kind === "value") return judgeValue(spec, answer);
       return judgePrediction(spec, answer, predicted);
     } catch (error) {
@@ -76,6 +85,10 @@ export function defineExercise(
     judge,
     judgeMistake,
     check: (a: unknown) => showVerdict(judge(a)),
+    grade: (a: unknown, extraCases: readonly TestCase<readonly unknown[]>[] = []) =>
+      spec.kind === "prediction"
+        ? judgeAs(spec.reference, { value: a })
+        : judgeAs(a, undefined, extraCases),
   });
 }
 

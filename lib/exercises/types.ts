@@ -114,4 +114,10 @@ export interface Exercise {
   judgeMistake(mistake: Mistake<unknown>): Verdict;
   /** `judge`, then shows the verdict as a coloured box; returns the verdict. */
   check(answer: unknown): Verdict;
+  /**
+   * The verdict `course grade` gives: a function judged on its cases and then on `extraCases` (the
+   * instructor's hidden ones, never shown); a prediction's `answer` is the predicted value, judged
+   * against the reference; a value is judged as by `judge`. Never throws.
+   */
+  grade(answer: unknown, extraCases?: readonly TestCase<readonly unknown[]>[]): Verdict;
 }

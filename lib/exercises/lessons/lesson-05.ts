@@ -6,7 +6,7 @@
 import { defineExercise } from "../define";
 import { showVerdict } from "../render";
 import * as solutions from "../solutions/lesson-05";
-import type { Exercise, Verdict } from "../types";
+import type { Exercise, TestCase, Verdict } from "../types";
 import { GRAPH, probe, reportOf, type ProbeReport, type Slips } from "./lesson-05-probe";
 
 type Grad = (x: number[], y: number, w: number[], b: number[]) => number;
@@ -211,6 +211,8 @@ export const tanhOp: Exercise = Object.freeze({
   reference: solutions.tanhOp,
   judge: (answer: unknown): Verdict => describeProbe(tanhInner.judge(probe(answer))),
   check: (answer: unknown): Verdict => showVerdict(describeProbe(tanhInner.judge(probe(answer)))),
+  grade: (answer: unknown, extra?: readonly TestCase<readonly unknown[]>[]): Verdict =>
+    describeProbe(tanhInner.grade(probe(answer), extra)),
 });
 
 /** 05-predict-accumulate (prediction): a.grad after two backward() calls. */
