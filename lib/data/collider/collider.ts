@@ -36,8 +36,9 @@
 import { ArgumentError } from "../../errors";
 import { Tensor } from "../../tensor/tensor";
 import { describeValue, expectRng } from "../../tensor/check";
-import { Rng } from "../rng";
-import { checkToy, Dataset } from "../toy";
+import { Rng } from "../../rng";
+import { checkToy } from "../toy";
+import type { Dataset } from "../../tensor/dataset";
 import { DETECTOR, Detector, drawBTags, measure } from "./detector";
 import { FEATURES, HIGH_LEVEL_FEATURES, LOW_LEVEL_FEATURES, eventFeatures } from "./features";
 import { Partons, backgroundPartons, signalPartons } from "./processes";

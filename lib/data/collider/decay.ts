@@ -11,7 +11,7 @@
  * appears at M when the right decay products are added up.
  */
 import { ArgumentError } from "../../errors";
-import { Rng } from "../rng";
+import { Rng } from "../../rng";
 import { FourVector, boost, fourVector, mass, velocity } from "./four-vector";
 
 /** The momentum p* of each daughter in the rest frame of a parent of mass M (GeV). */

@@ -16,7 +16,7 @@
  * The numbers are typical of the LHC experiments (the paper's events went through Delphes with an
  * ATLAS-like card); every one of them can be changed with `collider`'s `detector` option.
  */
-import { Rng } from "../rng";
+import { Rng } from "../../rng";
 import { FourVector, eta, fromPtEtaPhiM, mass, phi, pt } from "./four-vector";
 import { Partons } from "./processes";
 

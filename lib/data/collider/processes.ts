@@ -20,7 +20,7 @@
  * the measured t t̄ spectrum and not changed afterwards. Decays are isotropic in each parent's
  * rest frame (exact for the spinless Higgs bosons; the W and top spin correlations are ignored).
  */
-import { Rng } from "../rng";
+import { Rng } from "../../rng";
 import { FourVector, fourVector } from "./four-vector";
 import { breitWigner, twoBodyDecay } from "./decay";
 

@@ -4,7 +4,7 @@
  * `dl.nn.architecture` describes them) and its parameter count, not by its initial weights. The
  * check wraps the function so that it returns that summary, then judges it like any function.
  */
-import { Rng } from "../../data/rng";
+import { Rng } from "../../rng";
 import { Linear } from "../../nn/linear";
 import { Module } from "../../nn/module";
 import { ReLU, Sigmoid } from "../../nn/activations";

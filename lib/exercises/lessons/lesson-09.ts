@@ -4,7 +4,7 @@
  * `dl.check.trapezoidAuc(trapezoidAuc)`, `dl.check.thresholdFor(thresholdFor)` and the prediction
  * `dl.check.predictedDepthRanking(ranking)` (three networks ordered by test AUC).
  */
-import { Rng } from "../../data/rng";
+import { Rng } from "../../rng";
 import { defineExercise } from "../define";
 import * as solutions from "../solutions/lesson-09";
 

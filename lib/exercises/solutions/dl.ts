@@ -12,4 +12,4 @@ export { Value } from "../../autograd/value";
 export { matmul } from "../../tensor/matmul";
 export { backward, zeroGrad } from "../../autograd/backward";
 export * as data from "../../data/index";
-export { Rng, rng } from "../../data/rng";
+export { Rng, rng } from "../../rng";
