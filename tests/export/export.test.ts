@@ -100,13 +100,17 @@ describe("exportSite(options)", () => {
       "Exercise: the weighted sum",
       "Lessons, bottom of the page",
     ]);
-    // Untrusted pages run no inline script; eval only where a chart library needs it.
+    // Untrusted pages run no inline script; eval only where a chart library needs it or a lesson
+    // page's kernel (a Worker from a Blob) evaluates the student's cells; no worker on the index.
     const csp = (file: string) =>
       /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(read(out, file))![1];
     expect(csp("00-prose-math-text.html")).toMatch(
-      /^default-src 'self' file:; script-src 'self' file:; .*connect-src 'none'/,
+      /^default-src 'self' file:; script-src 'self' file: 'unsafe-eval'; .*; worker-src blob:; connect-src 'none'/,
     );
     expect(csp("01-charts.html")).toMatch(/; script-src 'self' file: 'unsafe-eval'; /);
+    expect(csp("index.html")).toMatch(
+      /^default-src 'self' file:; script-src 'self' file:; .*; worker-src 'none'; connect-src 'none'/,
+    );
   });
 
   it.each([

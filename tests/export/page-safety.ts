@@ -28,7 +28,7 @@ function urlProblem(tag: string, name: string, value: string): string | null {
 
 /**
  * The unsafe things in `html`: each as "<tag attribute=value>" or "<tag>". The site's own scripts
- * (`assets/…`), its JSON spec elements and its head (stylesheets, meta) are not listed.
+ * (`assets/…`), its JSON elements (chart specs, the runnable page's notebook and lesson list) and its head (stylesheets, meta) are not listed.
  * Example: `unsafeParts('<img src=x onerror="y()">')` is `['<img onerror=y()>']`.
  */
 export function unsafeParts(html: string): string[] {
@@ -43,7 +43,8 @@ export function unsafeParts(html: string): string[] {
           const own =
             (attribs.src !== undefined && /^assets\/[\w.-]+\.js$/.test(attribs.src)) ||
             (attribs.type === "application/json" &&
-              /^(vega|plotly)-spec$/.test(attribs.class ?? ""));
+              (/^(vega|plotly)-spec$/.test(attribs.class ?? "") ||
+                /^course-(notebook|lessons)$/.test(attribs.id ?? "")));
           if (!own) found.push(`<script ${JSON.stringify(attribs)}>`);
         } else if (FORBIDDEN.has(tag)) {
           const ownHead =

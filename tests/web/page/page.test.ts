@@ -251,7 +251,12 @@ describe.skipIf(!hasChromium)("the runnable page (fixture notebook)", { timeout:
 
   it("made no request outside the site and logged no console error", () => {
     expect(seen.outside).toEqual([]);
-    expect(seen.errors).toEqual([]);
+    // Chromium reports the page's Content-Security-Policy refusing the hostile cell's `onerror`
+    // when it parses that HTML (even into an inert template, before the page removes the
+    // attribute): the policy working, not an error of the page. Anything else is an error.
+    const blocked =
+      /^Executing inline event handler violates the following Content Security Policy/;
+    expect(seen.errors.filter((e) => !blocked.test(e))).toEqual([]);
   });
 
   it("screenshots, light and dark", async () => {
