@@ -1,15 +1,17 @@
 // The runner's checks without a kernel: option and cellTimeout values, malformed nbformat, output
-// paths that land on a source, and the late-error lines the course's kernel prints.
+// paths that land on a source, and the late-error lines the course's kernel prints (alone or merged
+// with other stderr text) as a run records them.
 import { linkSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main, parseRunArgs } from "../../tools/course";
 import { ArgumentError, NotebookFormatError, OutputPathError } from "../../tools/runner/errors";
-import { lateError, lateErrorOutput } from "../../tools/runner/late-errors";
-import { executedPath, parseNotebook } from "../../tools/runner/notebook";
+import { lateErrorOutput, lateErrors } from "../../tools/runner/late-errors";
+import { executedPath, parseNotebook, type Cell } from "../../tools/runner/notebook";
 import { checkJobs, checkSeconds } from "../../tools/runner/options";
 import { checkOutputPath } from "../../tools/runner/output-path";
-import { makeMessage } from "../../tools/runner/wire";
+import { RunRecord, ownOutputs } from "../../tools/runner/run-record";
+import { makeMessage, type JupyterMessage } from "../../tools/runner/wire";
 
 const ART = `test-artifacts/runner-checks-${process.pid}`;
 
@@ -214,24 +216,29 @@ describe("checkOutputPath", () => {
   });
 });
 
-describe("lateError / lateErrorOutput", () => {
+describe("lateErrors / lateErrorOutput", () => {
   const stderr = (text: string) => makeMessage("s", "stream", { name: "stderr", text });
 
   it("reads the course kernel's labelled uncaught error, with the cell that started it", () => {
-    const late = lateError(
+    const found = lateErrors(
       stderr(
         "Uncaught error in a timer, event or promise callback started by In [3]: Error: boom\n" +
           "    at Timeout._onTimeout (evalmachine.<anonymous>:3:26)\n    at listOnTimeout (node:internal/timers:581:17)\n" +
           "    at helper (/work/dist/x.js:1:2)\n",
       ),
     );
-    expect(late).toEqual({
-      kind: "UncaughtError",
-      origin: 3,
-      thrown: "Error: boom",
-      stack: ["    at helper (/work/dist/x.js:1:2)"],
+    expect(found).toEqual({
+      before: "",
+      errors: [
+        {
+          kind: "UncaughtError",
+          origin: 3,
+          thrown: "Error: boom",
+          stack: ["    at helper (/work/dist/x.js:1:2)"],
+        },
+      ],
     });
-    expect(lateErrorOutput(late!, 5, 2)).toEqual({
+    expect(lateErrorOutput(found!.errors[0], 5, 2)).toEqual({
       output_type: "error",
       ename: "UncaughtError",
       evalue:
@@ -264,11 +271,34 @@ describe("lateError / lateErrorOutput", () => {
       "Error: old tslab",
     ],
   ])("reads %j", (text, kind, origin, thrown) => {
-    expect(lateError(stderr(text))).toMatchObject({ kind, origin, thrown });
+    expect(lateErrors(stderr(text))?.errors).toMatchObject([{ kind, origin, thrown }]);
+  });
+
+  it("finds them after the cell's own text and several in one message (a kernel that merges writes)", () => {
+    const text =
+      "about to fail\nstill going\n" +
+      "Uncaught error in a timer, event or promise callback started by In [2]: Error: first\n    at a (/x.js:1:1)\n" +
+      "Unhandled promise rejection from outside any cell: 42\n" +
+      "UncaughtException: RangeError: third\n";
+    expect(lateErrors(stderr(text))).toEqual({
+      before: "about to fail\nstill going\n",
+      errors: [
+        {
+          kind: "UncaughtError",
+          origin: 2,
+          thrown: "Error: first",
+          stack: ["    at a (/x.js:1:1)"],
+        },
+        { kind: "UnhandledRejection", origin: null, thrown: "42", stack: [] },
+        { kind: "UncaughtError", origin: null, thrown: "RangeError: third", stack: [] },
+      ],
+    });
   });
 
   it("says so when the error surfaced in the cell that started it, or started nowhere known", () => {
-    const late = lateError(stderr("Unhandled promise rejection started by In [1]: Error: x\n"))!;
+    const [late] = lateErrors(
+      stderr("Unhandled promise rejection started by In [1]: Error: x\n"),
+    )!.errors;
     expect(lateErrorOutput(late, 4, 4).evalue).toBe(
       "Error: x (a promise that cell 4 started was rejected and nothing caught it)",
     );
@@ -280,9 +310,70 @@ describe("lateError / lateErrorOutput", () => {
   it.each([
     makeMessage("s", "stream", { name: "stdout", text: "UncaughtException: printed on purpose\n" }),
     stderr("an Uncaught error in a timer, event or promise callback started by In [3]: no\n"),
+    stderr("printed: UncaughtException: not at a line's start\n"),
     stderr("Error: an ordinary failure\n"),
     makeMessage("s", "display_data", { data: { "text/plain": "UncaughtException: x" } }),
   ])("ignores other messages (%#)", (message) => {
-    expect(lateError(message)).toBeNull();
+    expect(lateErrors(message)).toBeNull();
+  });
+});
+
+describe("RunRecord with late errors merged into one stderr message", () => {
+  it("keeps the text before them, shows each error and blames the cell that started it", () => {
+    const code = (source: string, tags: string[] = []): Cell => ({
+      cell_type: "code",
+      metadata: { tags },
+      source,
+    });
+    const cells = [code("setTimeout(() => { throw new Error('a') }, 1);"), code("work();")];
+    const merged = makeMessage("s", "stream", {
+      name: "stderr",
+      text:
+        "careful\n" +
+        "Uncaught error in a timer, event or promise callback started by In [1]: Error: a\n" +
+        "Uncaught error in a timer, event or promise callback started by In [1]: Error: b\n",
+    });
+    const record = new RunRecord();
+    const out = (text: string) => makeMessage("s", "stream", { name: "stdout", text });
+    const outcome = (count: number, messages: JupyterMessage[]) => ({
+      ...{ status: "ok" as const, idle: true, messages },
+      reply: { status: "ok", execution_count: count },
+    });
+    record.add(0, outcome(1, []), null);
+    record.add(1, outcome(2, [out("one\n"), merged, out("two\n")]), null);
+    const failures = record.lateFailures(cells);
+    expect(failures.map((f) => [f.cell, f.message.split(" (")[0]])).toEqual([
+      [1, "UncaughtError: Error: a"],
+      [1, "UncaughtError: Error: b"],
+    ]);
+    record.fillOutputs(cells);
+    expect(
+      cells[1].outputs!.map((o) =>
+        o.output_type === "stream" ? `${o.name}: ${o.text}` : `${o.output_type}`,
+      ),
+    ).toEqual(["stdout: one\n", "stderr: careful\n", "error", "error", "stdout: two\n"]);
+    expect(ownOutputs([out("one\n"), merged])).toEqual([
+      { output_type: "stream", name: "stdout", text: "one\n" },
+      { output_type: "stream", name: "stderr", text: "careful\n" },
+    ]);
+  });
+
+  it("a raises-exception cell that started them is not blamed, but the errors are shown", () => {
+    const cells: Cell[] = [
+      { cell_type: "code", metadata: { tags: ["raises-exception"] }, source: "x" },
+    ];
+    const record = new RunRecord();
+    const late = makeMessage("s", "stream", {
+      name: "stderr",
+      text: "Unhandled promise rejection started by In [1]: Error: on purpose\n",
+    });
+    record.add(
+      0,
+      { status: "ok", idle: true, messages: [late], reply: { execution_count: 1 } },
+      null,
+    );
+    expect(record.lateFailures(cells)).toEqual([]);
+    record.fillOutputs(cells);
+    expect(cells[0].outputs!.map((o) => o.output_type)).toEqual(["error"]);
   });
 });

@@ -25,6 +25,14 @@ const NOTEBOOKS: Record<string, Parameters<typeof writeNotebook>[1]> = {
     'import { EventEmitter } from "events";\nconst bus = new EventEmitter();\nsetTimeout(() => bus.emit("error", new Error("no listener")), 100);',
     wait(2000),
   ],
+  "after-stderr": [
+    'const timer = setTimeout(() => {\n  console.error("about to fail");\n  throw new Error("after a warning");\n}, 100);',
+    wait(2000),
+  ],
+  "two-at-once": [
+    'setTimeout(() => { throw new Error("first"); }, 100);\nsetTimeout(() => { throw new Error("second"); }, 100);',
+    wait(2000),
+  ],
   "last-cell": [
     'console.log("one");',
     'setTimeout(() => { throw new RangeError("at the end"); }, 0);',
@@ -100,6 +108,27 @@ describe("late errors fail the notebook, blamed on the cell that started them", 
     expect(r.ok).toBe(false);
     expect(r.failures.map((f) => [f.cell, f.message.slice(0, message.length)])).toEqual([
       [1, message],
+    ]);
+  });
+
+  it("an error right after the callback's own stderr line: both kept, the error still found", () => {
+    const r = results["after-stderr"];
+    expect(r.failures.map((f) => [f.cell, f.message.split(" (")[0]])).toEqual([
+      [1, "UncaughtError: Error: after a warning"],
+    ]);
+    expect([0, 1].map((cell) => textOf("after-stderr", cell)).join("")).toBe("about to fail\n");
+  });
+
+  it("two timers that throw in the same turn: two failures, each with its own error", () => {
+    const r = results["two-at-once"];
+    expect(r.failures.map((f) => [f.cell, f.message.split(" (")[0]])).toEqual([
+      [1, "UncaughtError: Error: first"],
+      [1, "UncaughtError: Error: second"],
+    ]);
+    const shown = [0, 1].flatMap((cell) => errorsIn("two-at-once", cell));
+    expect(shown.map((o) => (o.output_type === "error" ? o.evalue.split(" (")[0] : ""))).toEqual([
+      "Error: first",
+      "Error: second",
     ]);
   });
 

@@ -12,7 +12,8 @@
  * notebook, naming the cell that started it when known.
  *
  * Example:
- *   lateError("Unhandled promise rejection started by In [3]: Error: x\n") // { origin: 3, … }
+ *   lateErrors(stderr("Unhandled promise rejection started by In [3]: Error: x\n"))
+ *   // { before: "", errors: [{ kind: "UnhandledRejection", origin: 3, thrown: "Error: x", stack: [] }] }
  */
 import { INTERNAL_FRAME } from "./cell-errors";
 import type { JupyterMessage } from "./wire";
@@ -28,28 +29,39 @@ export interface LateError {
   stack: string[];
 }
 
-const LABELLED =
-  /^(Uncaught error in a timer, event or promise callback|Unhandled promise rejection) (?:started by In \[(\d+)\]|from outside any cell): ([\s\S]*)$/;
-const TSLAB = /^(UncaughtException|UnhandledPromiseRejection): ([\s\S]*)$/;
+/** The start of a late error's line: the course kernel's label (group 1, origin in 2) or tslab's (3). */
+const LABEL =
+  /^(?:(Uncaught error in a timer, event or promise callback|Unhandled promise rejection) (?:started by In \[(\d+)\]|from outside any cell)|(UncaughtException|UnhandledPromiseRejection)): /gm;
 
-/** The late error printed by one stderr stream message, or null for any other message. */
-export function lateError(message: JupyterMessage): LateError | null {
+/** One stderr stream message that holds late errors: the text before the first, and each of them. */
+export interface LateStream {
+  /** What the cell's own code printed before the first late error ("" when nothing). */
+  before: string;
+  errors: LateError[];
+}
+
+/**
+ * The late errors printed by one stderr stream message, or null for any other message. Each starts
+ * a line with its label; a message may hold text before it, or several (a kernel that merges writes).
+ */
+export function lateErrors(message: JupyterMessage): LateStream | null {
   const { msg_type } = message.header;
   if (msg_type !== "stream" || message.content.name !== "stderr") return null;
   const text = String(message.content.text);
-  const labelled = LABELLED.exec(text);
-  const plain = labelled === null ? TSLAB.exec(text) : null;
-  if (labelled === null && plain === null) return null;
-  const rejection = labelled
-    ? labelled[1].startsWith("Unhandled")
-    : plain![1].startsWith("Unhandled");
-  const [first, ...stack] = (labelled ? labelled[3] : plain![2]).trimEnd().split("\n");
-  return {
-    kind: rejection ? "UnhandledRejection" : "UncaughtError",
-    origin: labelled?.[2] === undefined ? null : Number(labelled[2]),
-    thrown: first,
-    stack: stack.filter((line) => line.trim() !== "" && !INTERNAL_FRAME.test(line)),
-  };
+  const labels = [...text.matchAll(LABEL)];
+  if (labels.length === 0) return null;
+  const errors = labels.map((label, i): LateError => {
+    const end = i + 1 < labels.length ? labels[i + 1].index : text.length;
+    const body = text.slice(label.index + label[0].length, end);
+    const [first, ...stack] = body.trimEnd().split("\n");
+    return {
+      kind: (label[1] ?? label[3]).startsWith("Unhandled") ? "UnhandledRejection" : "UncaughtError",
+      origin: label[2] === undefined ? null : Number(label[2]),
+      thrown: first,
+      stack: stack.filter((line) => line.trim() !== "" && !INTERNAL_FRAME.test(line)),
+    };
+  });
+  return { before: text.slice(0, labels[0].index), errors };
 }
 
 /**

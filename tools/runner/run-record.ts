@@ -10,7 +10,7 @@
  */
 import { withErrorOutput, type CellError } from "./cell-errors";
 import type { ExecuteOutcome } from "./connection";
-import { lateError, lateErrorOutput } from "./late-errors";
+import { lateErrorOutput, lateErrors } from "./late-errors";
 import { cellSource, hasTag, headOf, type Cell } from "./notebook";
 import { collectOutputs, type DisplayIndex, type Output } from "./outputs";
 import type { CellFailure } from "./run-notebook";
@@ -28,12 +28,16 @@ interface ExecutedCell {
 /** A cell's own outputs, for judging how it ended: late errors (another cell's) left out. */
 export function ownOutputs(messages: readonly JupyterMessage[]): Output[] {
   const outputs: Output[] = [];
-  collectOutputs(
-    messages.filter((m) => lateError(m) === null),
-    outputs,
-    new Map(),
-  );
+  collectOutputs(messages.flatMap(withoutLateErrors), outputs, new Map());
   return outputs;
+}
+
+/** `message` with the late errors it holds cut off: the text before them, if any, else nothing. */
+function withoutLateErrors(message: JupyterMessage): JupyterMessage[] {
+  const found = lateErrors(message);
+  if (found === null) return [message];
+  if (found.before === "") return [];
+  return [{ ...message, content: { ...message.content, text: found.before } }];
 }
 
 /** The executed cells of one notebook's run. */
@@ -41,8 +45,8 @@ export class RunRecord {
   private readonly executed: ExecutedCell[] = [];
   /** The current kernel's execution counts → notebook cell indices. */
   private byCount = new Map<number, number>();
-  /** The error output that each late-error message becomes. */
-  private readonly late = new Map<JupyterMessage, Output>();
+  /** The error outputs that each message holding late errors becomes (after the text before them). */
+  private readonly late = new Map<JupyterMessage, Output[]>();
 
   /** Records cell `index`'s execution (its messages stay live) and its own failure, if any. */
   add(index: number, outcome: ExecuteOutcome, error: CellError | null): void {
@@ -65,23 +69,27 @@ export class RunRecord {
     for (const cell of this.executed) {
       for (; cell.scanned < cell.messages.length; cell.scanned++) {
         const message = cell.messages[cell.scanned];
-        const found = lateError(message);
+        const found = lateErrors(message);
         if (found === null) continue;
-        const origin = found.origin === null ? undefined : this.byCount.get(found.origin);
-        const output = lateErrorOutput(
-          found,
-          cell.index + 1,
-          origin === undefined ? null : origin + 1,
-        );
-        this.late.set(message, output);
-        const blamed = origin ?? cell.index;
-        if (hasTag(cells[blamed], "raises-exception")) continue;
-        failures.push({
-          cell: blamed + 1,
-          head: headOf(cellSource(cells[blamed])),
-          message: `${output.ename}: ${output.evalue}`,
-          line: null,
-        });
+        const outputs: Output[] = [];
+        for (const late of found.errors) {
+          const origin = late.origin === null ? undefined : this.byCount.get(late.origin);
+          const output = lateErrorOutput(
+            late,
+            cell.index + 1,
+            origin === undefined ? null : origin + 1,
+          );
+          outputs.push(output);
+          const blamed = origin ?? cell.index;
+          if (hasTag(cells[blamed], "raises-exception")) continue;
+          failures.push({
+            cell: blamed + 1,
+            head: headOf(cellSource(cells[blamed])),
+            message: `${output.ename}: ${output.evalue}`,
+            line: null,
+          });
+        }
+        this.late.set(message, outputs);
       }
     }
     return failures;
@@ -94,8 +102,8 @@ export class RunRecord {
       const outputs: Output[] = [];
       for (const message of cell.messages) {
         const late = this.late.get(message);
-        if (late !== undefined) outputs.push(late);
-        else collectOutputs([message], outputs, displays);
+        collectOutputs(late ? withoutLateErrors(message) : [message], outputs, displays);
+        outputs.push(...(late ?? []));
       }
       const withError = cell.error === null ? outputs : withErrorOutput(outputs, cell.error);
       cells[cell.index] = { ...cells[cell.index], outputs: withError };

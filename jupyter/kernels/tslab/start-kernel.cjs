@@ -262,10 +262,15 @@ function start(configPath) {
     globalThis[INTERRUPT_LISTENERS].clear(); // a display an earlier cell left unfinished is not ours
     return executions.run(++count, () => execute(src));
   };
+  let handler = null;
   const late = (what, e) => {
     const n = executions.getStore();
     const origin = n === undefined ? "from outside any cell" : `started by In [${n}]`;
+    // A stream message of its own, so the runner finds its label at the start of one: not merged
+    // with the callback's own stderr lines before it, nor with another late error in the same turn.
+    handler?.flush();
     console.error(`${what} ${origin}: ${inspect(e)}`);
+    handler?.flush();
   };
   process.on("uncaughtException", (e) =>
     late("Uncaught error in a timer, event or promise callback", e),
@@ -283,7 +288,8 @@ function start(configPath) {
     }
   }
   const Handler = coalescing(JupyterHandlerImpl);
-  new CourseServer(new Handler(executor, false), configPath).init();
+  handler = new Handler(executor, false);
+  new CourseServer(handler, configPath).init();
   startWatchdog();
 }
 
