@@ -69,7 +69,7 @@ export async function openPage(
     outsideRequests.push(url);
     return route.abort();
   });
-  await page.goto(pathToFileURL(path.join(siteDir, file)).href, { timeout: 90_000 });
+  await page.goto(pathToFileURL(path.join(siteDir, file)).href, { timeout: 180_000 }); // a 7 MB page on 2 busy cores
   await waitForCharts(page, chartTimeout);
   const report = await page.evaluate(inspect);
   return {

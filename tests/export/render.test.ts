@@ -48,6 +48,28 @@ describe("markdown renderer", () => {
     expect(context.headings.map((h) => h.depth)).toEqual([2]);
   });
 
+  it("gives every heading an id the page keeps, so its anchor and contents entry resolve", async () => {
+    const md = await createMarkdownRenderer();
+    const context = newMarkdownContext();
+    const long = "A heading that goes on ".repeat(12);
+    const html = md(
+      ["# 1. The neuron", "## Content", "## 日本語", "## 日本語", `## ${long}`, "## 2^128"]
+        .map((h) => `${h}\n\ntext`)
+        .join("\n\n"),
+      context,
+    );
+    const ids = context.headings.map((h) => h.id);
+    expect(ids.slice(0, 4)).toEqual(["1-the-neuron", "content-2", "section", "section-2"]);
+    expect(ids[4].length).toBeLessThanOrEqual(80);
+    expect(ids[5]).toBe("2-128");
+    for (const id of ids) {
+      expect(html).toContain(`id="${id}">`);
+      expect(html).toContain(`<a class="anchor" href="#${id}"`);
+    }
+    // "content" is the page's own skip-link target: no heading takes it.
+    expect(html).not.toContain('id="content"');
+  });
+
   it("reports bad TeX as a warning and still renders the page", async () => {
     const md = await createMarkdownRenderer();
     const context = newMarkdownContext();

@@ -46,7 +46,8 @@ export function applyCarriageReturns(text: string): string {
 
 /**
  * A URL-safe, lower-case slug for heading anchors: `slugify("The XOR failure!")` is `the-xor-failure`.
- * `taken` holds the slugs already used on the page; repeats get `-2`, `-3`, ….
+ * `taken` holds the slugs already used on the page; repeats get `-2`, `-3`, …. At most 80 characters
+ * before that suffix, so every slug is an id the sanitiser keeps (SAFE_ID in sanitize.ts).
  */
 export function slugify(text: string, taken: Set<string>): string {
   const base =
@@ -57,6 +58,7 @@ export function slugify(text: string, taken: Set<string>): string {
       .replace(/<[^>]*>/g, "")
       .replace(/&[a-z0-9#]+;/g, "")
       .replace(/[^a-z0-9]+/g, "-")
+      .slice(0, 80)
       .replace(/^-+|-+$/g, "") || "section";
   let slug = base;
   for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;

@@ -4,7 +4,7 @@ import hljs from "highlight.js";
 import type { Tokens } from "marked" with { "resolution-mode": "import" };
 import { escapeHtml, slugify } from "./html";
 import { mathAsText, protectMath, restoreMath, type MathSpan } from "./math";
-import { sanitizeHtml, type SanitizeOptions } from "./sanitize";
+import { RESERVED_IDS, sanitizeHtml, type SanitizeOptions } from "./sanitize";
 import { rasterDataUrl } from "./urls";
 
 /** A heading of a page, for its table of contents. */
@@ -109,5 +109,5 @@ function mathIn(spans: MathSpan[], onError?: (message: string) => void): Sanitiz
 
 /** A fresh context for one page. */
 export function newMarkdownContext(attachments?: MarkdownContext["attachments"]): MarkdownContext {
-  return { headings: [], slugs: new Set(), warnings: [], attachments };
+  return { headings: [], slugs: new Set(RESERVED_IDS), warnings: [], attachments };
 }

@@ -27,9 +27,10 @@ export interface SanitizeOptions {
 
 type Attributes = Record<string, string>;
 
-const SAFE_ID = /^[A-Za-z][\w:.-]{0,100}$/;
-/** Ids the page itself uses (the skip link's target). */
-const RESERVED_IDS = new Set(["content"]);
+/** Ids kept from a notebook: heading slugs ("1-the-neuron") and names a lesson gives; no spaces or quotes. */
+const SAFE_ID = /^[A-Za-z0-9][\w:.-]{0,100}$/;
+/** Ids the page itself uses (the skip link's target): a heading never takes one (newMarkdownContext). */
+export const RESERVED_IDS: ReadonlySet<string> = new Set(["content"]);
 
 function cleanAttributes(tag: string, attribs: Attributes, options: SanitizeOptions): Attributes {
   const out: Attributes = {};
