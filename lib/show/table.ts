@@ -14,7 +14,13 @@ import { describeValue, formatValue, truncate } from "../format-value";
 export type TableInput = readonly object[] | Record<string, readonly unknown[]>;
 
 function toRows(input: TableInput): Record<string, unknown>[] {
-  if (Array.isArray(input)) return input as Record<string, unknown>[];
+  if (Array.isArray(input)) {
+    const i = input.findIndex((row) => typeof row !== "object" || row === null);
+    if (i >= 0) {
+      throw new ArgumentError(`table: row ${i} must be an object, got ${describeValue(input[i])}`);
+    }
+    return input as Record<string, unknown>[];
+  }
   const columns = input as Record<string, readonly unknown[]>;
   for (const [name, column] of Object.entries(columns)) {
     if (!Array.isArray(column)) {
@@ -56,7 +62,7 @@ export function formatTable(
   const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const cells = rows.map((r) => keys.map((k) => cell(r[k])));
   const numeric = keys.map((k) => rows.every((r) => typeof r[k] === "number"));
-  const widths = keys.map((k, j) => Math.max(k.length, ...cells.map((c) => c[j].length)));
+  const widths = keys.map((k, j) => cells.reduce((w, c) => Math.max(w, c[j].length), k.length));
   const pad = (s: string, j: number): string =>
     numeric[j] ? s.padStart(widths[j]) : s.padEnd(widths[j]);
   const lines = [keys.map(pad).join("  "), widths.map((w) => "-".repeat(w)).join("  ")];

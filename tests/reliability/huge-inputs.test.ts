@@ -210,7 +210,8 @@ describe("error messages stay short for huge and odd inputs", () => {
     ["gradCheck(f, [v])", (v) => dl.gradCheck((x) => x, [v])],
   ];
 
-  it.each(oddValues())("%s", (_what, value) => {
+  // a million-element value goes through about twenty calls: allow for a loaded machine
+  it.each(oddValues())("%s", { timeout: 180_000 }, (_what, value) => {
     const long: string[] = [];
     for (const [call, f] of calls) {
       let e: unknown = null;
