@@ -10,6 +10,13 @@ import { attempt } from "./helpers";
 import { WRONG_07 } from "./lessons-07-08-wrong";
 import { KERNEL, SOURCE } from "../lecture-convolution";
 
+const LECTURE_POOL = [
+  [4, 1, 5, 0],
+  [7, 8, 9, 8],
+  [3, 5, 6, 5],
+  [2, 4, 1, 0],
+];
+
 const viaLibrary = (s: number[][], k: number[][]) =>
   (libConv2d(tensor([[s]]), tensor([[k]]), null).toArray() as number[][][][])[0][0];
 
@@ -25,13 +32,7 @@ describe("lesson 7 checks", () => {
   });
 
   it("the reference maxPool gives [[8, 9], [5, 6]] on the lecture's layer, and the library's version passes", () => {
-    const layer = [
-      [4, 1, 5, 0],
-      [7, 8, 9, 8],
-      [3, 5, 6, 5],
-      [2, 4, 1, 0],
-    ];
-    expect(solutions.maxPool(layer, 2)).toEqual([
+    expect(solutions.maxPool(LECTURE_POOL, 2)).toEqual([
       [8, 9],
       [5, 6],
     ]);
@@ -57,10 +58,28 @@ describe("lesson 7 checks", () => {
     },
   );
 
-  it.each([
-    [true, "passed"],
-    [false, "failed"],
-  ] as const)("predicting 'the CNN wins' = %s is %s (the truth is true)", (guess, status) => {
-    expect(attempt(lesson07.predictedCnnWins, guess).status).toBe(status);
+  it("a maxPool that starts each window from 0 passes the lecture's layer but not the negative one", () => {
+    const fromZero = (x: number[][], size: number) =>
+      solutions.maxPool(x, size).map((r) => r.map((v) => Math.max(0, v)));
+    expect(fromZero(LECTURE_POOL, 2)).toEqual(solutions.maxPool(LECTURE_POOL, 2));
+    const v = attempt(lesson07.maxPool, fromZero);
+    expect(v.case?.name).toMatch(/only negative numbers/);
+    expect(v.mistake).toMatch(/-Infinity/);
   });
+
+  it("sharedParams: the two convolutions' 80 + 1168 = 1248 of the 1898 (the dense 650 are not shared)", () => {
+    expect(solutions.sharedParams).toBe(1248);
+    expect(solutions.sharedParams + 650).toBe(1898);
+  });
+
+  it.each([
+    [["CNN", "MLP", "linear"], "passed"],
+    [["MLP", "CNN", "linear"], "failed"],
+    [["CNN", "MLP"], "invalid"],
+  ] as const)(
+    "predicting the ranking %j is %s (the truth is CNN, MLP, linear)",
+    (guess, status) => {
+      expect(attempt(lesson07.predictedRanking, [...guess]).status).toBe(status);
+    },
+  );
 });

@@ -13,14 +13,6 @@ export const pendingLessonsB: {
   readonly checks: readonly string[];
   readonly proseNumbers: readonly string[];
 } = {
-  checks: [
-    "predictedGradTwice",
-    "predictedSmoothest",
-    "conv2d",
-    "maxPool",
-    "predictedCnnWins",
-    "patience",
-    "predictedStopEpoch",
-  ],
-  proseNumbers: ["05-backprop", "06-gradient-descent", "07-cnn", "08-regularization"],
+  checks: [],
+  proseNumbers: [],
 };

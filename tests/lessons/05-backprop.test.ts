@@ -175,3 +175,42 @@ describe("lesson 5: vanishing gradients (10 layers of 32)", () => {
     for (let i = 1; i < 10; i++) expect(s[i]).toBeGreaterThan(s[i - 1]); // shrinks toward the input
   });
 });
+
+/** The lesson's inline batch normalisation (no γ, β): (z − μ_B) / √(σ²_B + 1e−5) per unit. */
+class Normalize extends Module {
+  forward(z: Tensor): Tensor {
+    const centred = z.sub(z.mean(0, { keepDims: true }));
+    return centred.div(centred.square().mean(0, { keepDims: true }).add(1e-5).sqrt());
+  }
+}
+
+describe("lesson 5: batch normalisation written inline", () => {
+  it("gives every unit mean 0 and variance 1 over the batch (up to ε)", () => {
+    const z = randn([64, 3], new Rng(3)).mul(5).add(2);
+    const out = new Normalize().forward(z);
+    for (const m of out.mean(0).data) expect(Math.abs(m)).toBeLessThan(1e-12);
+    for (const v of out.square().mean(0).data) expect(v).toBeCloseTo(1, 5);
+  });
+
+  it("its gradient through the batch statistics passes gradCheck", () => {
+    const z = randn([6, 2], new Rng(4));
+    const w = randn([6, 2], new Rng(5));
+    const r = gradCheck((t: Tensor) => new Normalize().forward(t).mul(w).sum(), [z]);
+    expect(r.passed).toBe(true);
+  });
+
+  it("between each linear layer and its sigmoid, the first layer's gradient keeps its size (×0.5–2 of the last)", () => {
+    const rng = new Rng(0);
+    const linears: Linear[] = [];
+    const layers: Module[] = [];
+    for (let i = 0; i < 10; i++) {
+      linears.push(new Linear(32, 32, { rng, init: glorotNormal }));
+      layers.push(linears[i], new Normalize(), new Sigmoid());
+    }
+    const model = new Sequential(layers);
+    backward(mse(model.forward(randn([64, 32], new Rng(1))), randn([64, 32], new Rng(2))));
+    const norms = linears.map((l) => Math.sqrt(l.weight.grad!.data.reduce((s, g) => s + g * g, 0)));
+    expect(norms[0] / norms[9]).toBeGreaterThan(0.5);
+    expect(norms[0] / norms[9]).toBeLessThan(2);
+  });
+});

@@ -1,6 +1,13 @@
 // Lesson 7 executed through the tslab kernel (unsolved and solved): its key numbers on the outputs.
 import { describe, expect, it } from "vitest";
-import { expectChartBundles, expectCheckMarks, lessonNotebooks, outputOf } from "./helpers";
+import { cellSource } from "../../tools/runner";
+import {
+  expectChartBundles,
+  expectCheckMarks,
+  lessonNotebooks,
+  maskTimings,
+  outputOf,
+} from "./helpers";
 
 const lesson = lessonNotebooks("07-cnn");
 
@@ -18,19 +25,36 @@ describe.each(lesson.names)("%s executed", (name) => {
     expect(outputOf(nb, "const maxPooled")).toContain("average pooling: [[[[5,5.5],[3.5,3]]]]");
   });
 
-  it("the CNN (seed 1) reaches 0.978 on 449 held-out digits, far above chance, and wins on 3 of 3 seeds", () => {
+  it("the CNN (seed 1) reaches 0.978 on 449 held-out digits and 0.993 on its training digits; CNN > MLP > linear on every seed", () => {
     const nb = lesson.executed(name);
-    expect(outputOf(nb, "const cnnAccuracy")).toMatch(
-      /model seed 1: CNN held-out accuracy 0\.978, MLP 0\.976/,
+    const seed1 = outputOf(nb, "const cnnAccuracy");
+    expect(seed1).toMatch(/model seed 1, held-out accuracy: CNN 0\.978, MLP 0\.976\n/);
+    expect(seed1).toMatch(/the CNN on its own 1348 training digits: 0\.993 \(10 wrong\)/);
+    const ranking = outputOf(nb, "type Model");
+    expect(ranking).toMatch(/1\s+0\.9777\s+0\.9755\s+0\.9577\n2\s+0\.9777\s+0\.9644\s+0\.9621\n/);
+    expect(ranking).toMatch(
+      /mean held-out accuracy: CNN 0\.976, MLP 0\.970, linear 0\.960 \(chance: 0\.1\)/,
     );
-    expect(outputOf(nb, "const seedRows")).toMatch(
-      /mean held-out accuracy: CNN 0\.976, MLP 0\.970; the CNN wins on 3 of 3 seeds/,
+    expect(ranking).toMatch(
+      /ranking: CNN > MLP > linear\nthe CNN beats the MLP on 3 of 3 seeds, the MLP beats the linear model on 3\n/,
     );
-    expect(outputOf(nb, "const alexnet")).toMatch(/AlexNet: 61\.0 million parameters/);
+    expect(outputOf(nb, "console.log(cnn.summary())")).toMatch(/total\s+1898[\s\S]*total\s+1810/);
+    expect(outputOf(nb, "const alexnet")).toMatch(/AlexNet: 61\.0 million parameters, 32121 times/);
     expect(outputOf(nb, "const alexnet")).toMatch(/convolutions: 2\.3 million \(4%\)/);
-    expect(outputOf(nb, "timeConvolutions()")).toMatch(/conv2dForward \(fast\)/);
-    expect(outputOf(nb, "timeConvolutions()")).toMatch(
-      /conv2dForward \(fast, TypeScript micro-kernel\)/,
+  });
+
+  it("the appendix times the kernels with units; two runs differ only inside the masks", () => {
+    const [a, b] = lesson.names.map((n) => outputOf(lesson.executed(n), "const timings"));
+    for (const text of [a, b]) {
+      expect(text).toMatch(
+        /conv2dReference \(naive loops\)\s+\d+\.\d\d ms\s+1×\s*\n[\s\S]*TypeScript micro-kernel\)\s+\d+\.\d\d ms\s+\d+\.\d×\s+0\s*\n[\s\S]*conv2dForward \(fast\)\s+\d+\.\d\d ms\s+\d+\.\d×\s+0\s*$/,
+      );
+      expect(maskTimings(text)).not.toMatch(/\d+\.\d\d ms|\d×/);
+    }
+    expect(maskTimings(a).replace(/ +/g, " ")).toBe(maskTimings(b).replace(/ +/g, " "));
+    const cells = lesson.executed(name).cells;
+    expect(cells.findIndex((c) => cellSource(c).includes("const timings"))).toBeGreaterThan(
+      cells.findIndex((c) => cellSource(c).includes("## Summary")),
     );
   });
 
@@ -43,7 +67,8 @@ describe.each(lesson.names)("%s executed", (name) => {
       "07-conv2d",
       "07-max-pool",
       "07-output-size",
-      "07-predict-cnn-wins",
+      "07-shared-params",
+      "07-predict-ranking",
     ]);
   });
 });

@@ -129,3 +129,16 @@ export function expectCheckMarks(nb: Notebook, name: string, ids: readonly strin
   const mark = name.startsWith("solutions") ? "✓" : "○";
   for (const id of ids) expect(text).toContain(`${mark} ${id} `);
 }
+
+/**
+ * `text` with what honestly differs between two runs of the same lesson masked: times with their
+ * unit ("12.30 ms", "1.5 s", "3 µs" → "<time>") and ratios of times ("26.7×" → "<ratio>"). A
+ * timing printed without a unit is not masked, so a rerun shows up as a difference.
+ *
+ *   expect(maskTimings(outputOf(a, "timeConvolutions()"))).toBe(maskTimings(outputOf(b, …)));
+ */
+export function maskTimings(text: string): string {
+  return text
+    .replace(/\b\d+(\.\d+)?(e-?\d+)? ?(ms|s|sec|seconds|µs)\b/g, "<time>")
+    .replace(/\b\d+(\.\d+)?×/g, "<ratio>");
+}

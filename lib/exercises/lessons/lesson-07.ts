@@ -1,47 +1,24 @@
 /**
  * The exercises of lesson 7 (Convolutional networks): `dl.check.conv2d(conv2d)`,
- * `dl.check.outputSize(outputSize)`, `dl.check.maxPool(maxPool)` and the prediction
- * `dl.check.predictedCnnWins(cnnAccuracy > mlpAccuracy)`.
+ * `dl.check.outputSize(outputSize)`, `dl.check.maxPool(maxPool)`, `dl.check.sharedParams(…)`
+ * and the prediction `dl.check.predictedRanking(ranking)` (three models by held-out accuracy).
  */
 import { Rng } from "../../data/rng";
 import { defineExercise } from "../define";
 import * as solutions from "../solutions/lesson-07";
-
-// prettier-ignore
-const SOURCE = [
-  [5, 2, 6, 8, 2, 0, 1, 2], [4, 3, 4, 5, 1, 9, 6, 3], [3, 9, 2, 4, 7, 7, 6, 9], [1, 3, 4, 6, 8, 2, 2, 1],
-  [8, 4, 6, 2, 3, 1, 8, 8], [5, 8, 9, 0, 1, 0, 2, 3], [9, 2, 6, 6, 3, 6, 2, 1], [9, 8, 8, 2, 6, 3, 4, 5],
-];
-const KERNEL = [
-  [-1, 0, 1],
-  [2, 1, 2],
-  [1, -2, 0],
-];
-const POOL = [
-  [4, 1, 5, 0],
-  [7, 8, 9, 8],
-  [3, 5, 6, 5],
-  [2, 4, 1, 0],
-];
-
-/** A rows×cols matrix of integers in [lo, hi), from a seeded generator (the random cases). */
-function randomMatrix(rng: Rng, rows: number, cols: number, lo = -4, hi = 10): number[][] {
-  return Array.from({ length: rows }, () => Array.from({ length: cols }, () => rng.int(lo, hi)));
-}
-
-const flip = (k: number[][]): number[][] => k.map((r) => [...r].reverse()).reverse();
-const transpose = (k: number[][]): number[][] => k[0].map((_, j) => k.map((r) => r[j]));
-/** Zero padding of p on every side. */
-const pad = (x: number[][], p: number): number[][] => {
-  const w = x[0].length + 2 * p;
-  const zeros = () => new Array<number>(w).fill(0);
-  const rows = x.map((r) => [
-    ...new Array<number>(p).fill(0),
-    ...r,
-    ...new Array<number>(p).fill(0),
-  ]);
-  return [...Array.from({ length: p }, zeros), ...rows, ...Array.from({ length: p }, zeros)];
-};
+import {
+  KERNEL,
+  NEGATIVE,
+  POOL,
+  SOURCE,
+  averagePool,
+  flip,
+  overlappingMax,
+  pad,
+  partialWindowsMax,
+  randomMatrix,
+  transpose,
+} from "./lesson-07-inputs";
 
 const rng = new Rng(707);
 
@@ -80,6 +57,14 @@ export const conv2d = defineExercise({
       message:
         "Your output has as many rows as the source: without padding, a K×K kernel fits in only H − K + 1 positions per column.",
       variant: (s, k) => solutions.conv2d(pad(s, Math.floor(k.length / 2)), k),
+    },
+    {
+      message:
+        "Start every destination value from 0: your sum carried on from the previous position of the row (declare it inside the loop over j).",
+      variant: (s, k) =>
+        solutions
+          .conv2d(s, k)
+          .map((r) => r.map((_, j) => r.slice(0, j + 1).reduce((a, b) => a + b))),
     },
     {
       message:
@@ -132,6 +117,11 @@ export const outputSize = defineExercise({
         "A size is a whole number: round down with Math.floor (a window that does not fit is not used).",
       variant: (n, k, p, s) => (n + 2 * p - k) / s + 1,
     },
+    {
+      message:
+        "Round down, not up: a last window that would stick out past the padding is not used (Math.floor, not Math.ceil or Math.round).",
+      variant: (n, k, p, s) => Math.ceil((n + 2 * p - k) / s) + 1,
+    },
   ],
   hints: [
     "Count the positions of the kernel's left edge along one side.",
@@ -149,6 +139,7 @@ export const maxPool = defineExercise({
   reference: solutions.maxPool,
   cases: [
     { name: "the lecture's 4x4 layer, 2x2 windows", args: [POOL, 2] },
+    { name: "a 4x4 layer whose left windows hold only negative numbers", args: [NEGATIVE, 2] },
     { name: "a 6x6 layer, 3x3 windows", args: [randomMatrix(rng, 6, 6), 3] },
     {
       name: "a 5x4 layer with negatives, 2x2 (last row unused)",
@@ -176,6 +167,16 @@ export const maxPool = defineExercise({
         "Your windows overlap (stride 1): move the window by its size, so a 4x4 layer gives 2x2.",
       variant: (x, size) => overlappingMax(x, size),
     },
+    {
+      message:
+        "Start each window's maximum from -Infinity (or its first value), not from 0: a window of negative numbers has a negative maximum.",
+      variant: (x, size) => solutions.maxPool(x, size).map((r) => r.map((v) => Math.max(0, v))),
+    },
+    {
+      message:
+        "Rows or columns left over at the end are not used: a 5-row layer with 2x2 windows gives 2 rows, not 3 (no partial window).",
+      variant: (x, size) => partialWindowsMax(x, size),
+    },
   ],
   hints: [
     "Split the layer into size×size blocks that do not overlap; each block gives one number.",
@@ -184,41 +185,84 @@ export const maxPool = defineExercise({
   ],
 });
 
-function averagePool(x: number[][], size: number): number[][] {
-  const sums = solutions.conv2d(
-    x,
-    [...Array(size)].map(() => new Array<number>(size).fill(1 / (size * size))),
-  );
-  return sums.filter((_, i) => i % size === 0).map((r) => r.filter((_, j) => j % size === 0));
-}
-
-function overlappingMax(x: number[][], size: number): number[][] {
-  return x.slice(0, x.length - size + 1).map((r, i) =>
-    r.slice(0, r.length - size + 1).map((_, j) => {
-      let best = -Infinity;
-      for (let u = 0; u < size; u++)
-        for (let v = 0; v < size; v++) best = Math.max(best, x[i + u][j + v]);
-      return best;
-    }),
-  );
-}
-
-/** 07-predict-cnn-wins (prediction): does the CNN beat the MLP of similar size on held-out digits? */
-export const predictedCnnWins = defineExercise({
-  id: "07-predict-cnn-wins",
-  title: "Predict: CNN or MLP?",
-  kind: "prediction",
-  answer: "predictedCnnWins",
-  reference: solutions.predictedCnnWins,
+/** 07-shared-params (value): the CNN's parameters that are used at every position of the image. */
+export const sharedParams = defineExercise({
+  id: "07-shared-params",
+  title: "Which parameters are shared across positions?",
+  kind: "value",
+  answer: "sharedParams",
+  reference: solutions.sharedParams,
   mistakes: [
     {
       message:
-        "With about the same number of parameters, the CNN does better: its 3x3 filters reuse the same weights at every position, so it learns local strokes wherever they appear.",
-      variant: () => false,
+        "Not all 1898: the dense layer's weights are not shared. Each of its 64 · 10 weights connects one pooled feature at one place to one class, and is used once per image.",
+      variant: () => 1898,
+    },
+    {
+      message:
+        "650 are the dense layer's parameters, the ones that are NOT shared; count the two convolutions' instead.",
+      variant: () => 650,
+    },
+    {
+      message:
+        "A filter's bias is added at every position too: count the biases of both convolutions with their weights.",
+      variant: () => 8 * 9 + 16 * 8 * 9,
+    },
+    {
+      message:
+        "Both convolutions slide over their input: the second one's 16 filters (of 8 · 3 · 3 weights each, plus biases) are shared too.",
+      variant: () => 80,
+    },
+    {
+      message:
+        "The first convolution's 8 filters (3 · 3 weights and a bias each) are shared too, not only the second's.",
+      variant: () => 1168,
     },
   ],
   hints: [
-    "Both networks have about 1,900 parameters. Which one spends them on patterns that can appear anywhere in the image?",
-    "A convolution's weights are shared across positions; a dense layer learns each pixel's weight separately.",
+    "A convolution applies the same filters at every position; a dense layer has one weight per (input, output) pair.",
+    "Add up the parameters of the two Conv2d layers: F · C · k · k weights and F biases each.",
+    "8 · 1 · 9 + 8 for the first convolution, plus 16 · 8 · 9 + 16 for the second.",
+  ],
+});
+
+type Model = "CNN" | "MLP" | "linear";
+
+/** 07-predict-ranking (prediction): the three models ordered by mean held-out accuracy. */
+export const predictedRanking = defineExercise({
+  id: "07-predict-ranking",
+  title: "Predict: CNN, MLP or linear?",
+  kind: "prediction",
+  answer: "predictedRanking",
+  reference: solutions.predictedRanking,
+  mistakes: [
+    {
+      message:
+        "With about the same number of parameters, the CNN does better than the MLP: its 3x3 filters reuse the same weights at every position, so it learns local strokes wherever they appear.",
+      variant: (): Model[] => ["MLP", "CNN", "linear"],
+    },
+    {
+      message:
+        "The MLP's hidden layer does help: the linear model (no hidden layer, 650 weights) can only separate the classes by hyperplanes in pixel space, and comes last.",
+      variant: (): Model[] => ["CNN", "linear", "MLP"],
+    },
+    {
+      message: "That is the order from lowest to highest: the question asks for the highest first.",
+      variant: (): Model[] => ["linear", "MLP", "CNN"],
+    },
+    {
+      message:
+        "The CNN comes first, not last: weight sharing spends its parameters on strokes that can appear anywhere.",
+      variant: (): Model[] => ["MLP", "linear", "CNN"],
+    },
+    {
+      message:
+        "The linear model, with no hidden layer and a third of the parameters, comes last; the CNN first.",
+      variant: (): Model[] => ["linear", "CNN", "MLP"],
+    },
+  ],
+  hints: [
+    "The CNN and the MLP have about 1,900 parameters each, the linear model 650. Which spends them on patterns that can appear anywhere?",
+    "A convolution's weights are shared across positions; a dense layer learns each pixel's weight separately; a linear model has no hidden layer at all.",
   ],
 });
