@@ -12,7 +12,9 @@ const ENGINE = ["tensor", "autograd", "nn", "optim", "train", "data", "kernels"]
 // 6600 since issue 21: ~490 lines of argument checks (sizes against one limit, named errors for
 // every public function, loss domains), most of them one line at the top of a function.
 const ENGINE_BUDGET = 6600;
-const TOTAL_BUDGET = 13000;
+// 13400 since issue 21: the engine's checks above and ~280 lines of the same checks in plots and
+// displays, beside the lessons' exercises (12490 lines before).
+const TOTAL_BUDGET = 13400;
 
 function walk(dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
