@@ -21,6 +21,9 @@ function toRows(input: TableInput): Record<string, unknown>[] {
     }
     return input as Record<string, unknown>[];
   }
+  if (ArrayBuffer.isView(input)) {
+    throw new ArgumentError(`table: rows must be objects, got ${describeValue(input)}`);
+  }
   const columns = input as Record<string, readonly unknown[]>;
   for (const [name, column] of Object.entries(columns)) {
     if (!Array.isArray(column)) {
