@@ -41,9 +41,10 @@ export function formatShape(shape: readonly number[]): string {
   return formatValue(shape);
 }
 
-/** Returns `options` when it is an object (not null, not an array); else ArgumentError naming `op`. */
+/** Returns `options` when it is an object (not null, not an array or typed array); else ArgumentError. */
 export function expectOptions<T>(op: string, options: T, name = "options"): T {
-  if (typeof options === "object" && options !== null && !Array.isArray(options)) return options;
+  const isObject = typeof options === "object" && options !== null;
+  if (isObject && !Array.isArray(options) && !ArrayBuffer.isView(options)) return options;
   throw new ArgumentError(
     `${op}: ${name} must be an object ({ … }), got ${describeValue(options)}`,
   );

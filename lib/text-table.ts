@@ -13,9 +13,10 @@ export function textTable(
   rows: readonly (readonly string[])[],
   options: { rightAlign?: readonly boolean[]; rule?: boolean } = {},
 ): string {
-  const columns = Math.max(0, ...rows.map((r) => r.length));
+  // Widths by reduce, not Math.max(...rows): a million rows would overflow the call stack.
+  const columns = rows.reduce((n, r) => Math.max(n, r.length), 0);
   const widths = Array.from({ length: columns }, (_, c) =>
-    Math.max(...rows.map((r) => (r[c] ?? "").length)),
+    rows.reduce((w, r) => Math.max(w, (r[c] ?? "").length), 0),
   );
   const line = (cells: readonly string[]) =>
     widths

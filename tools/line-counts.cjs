@@ -17,8 +17,10 @@ const FAST = "lib/kernels/fast";
 // to 5598 lines before those checks, 6223 with them.
 const STUDENT_BUDGET = 6600;
 const FAST_BUDGET = 1200;
-// 13000 until issues 17 (the exercises of lessons 0–4), 18 and 21 together passed it.
-const TOTAL_BUDGET = 13500;
+// 13000 until issue 17's exercises; 13400 for issue 21's checks in plots and displays (~280
+// lines); 14000 since issue 18: lib now holds two complete kernel implementations (the fast ones,
+// 1055 lines, beside the reference loops a student reads) and the interface between them.
+const TOTAL_BUDGET = 14000;
 
 function walk(dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -15,7 +15,16 @@ import { describeValue, formatValue, truncate } from "../format-value";
 export type TableInput = readonly object[] | Record<string, readonly unknown[]>;
 
 function toRows(input: TableInput): Record<string, unknown>[] {
-  if (Array.isArray(input)) return input as Record<string, unknown>[];
+  if (Array.isArray(input)) {
+    const i = input.findIndex((row) => typeof row !== "object" || row === null);
+    if (i >= 0) {
+      throw new ArgumentError(`table: row ${i} must be an object, got ${describeValue(input[i])}`);
+    }
+    return input as Record<string, unknown>[];
+  }
+  if (ArrayBuffer.isView(input)) {
+    throw new ArgumentError(`table: rows must be objects, got ${describeValue(input)}`);
+  }
   const columns = input as Record<string, readonly unknown[]>;
   for (const [name, column] of Object.entries(columns)) {
     if (!Array.isArray(column)) {

@@ -3,7 +3,7 @@
 // (never a TypeError, a RangeError or a stack overflow), and every message stays short.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as dl from "../../lib/index";
-import { isNamedError } from "./named-errors";
+import { expectNamed, isNamedError } from "./named-errors";
 
 /** Values a student passes by mistake, and values an adversary passes on purpose. */
 const cyclic: Record<string, unknown> = { name: "loop" };
@@ -14,6 +14,7 @@ const BAD: [string, unknown][] = [
   ["a string", "x"],
   ["a number", 3],
   ["an array", [1, 2]],
+  ["a typed array", new Float64Array([1, 2])],
   ["NaN", NaN],
   ["a negative size", -1],
   ["an empty object", {}],
@@ -118,4 +119,20 @@ describe("the whole public API answers bad arguments with named errors", () => {
       expect(failures).toEqual([]);
     },
   );
+});
+
+describe("an options argument must be a plain object, not an array or a typed array", () => {
+  const xs = new Float64Array([1, 2]);
+  const cases: [string, (o: unknown) => unknown, RegExp][] = [
+    ["Linear", (o) => new dl.nn.Linear(2, 2, o as { seed: number }), /^Linear: options/],
+    ["blobs", (o) => dl.data.blobs(o as Parameters<typeof dl.data.blobs>[0]), /^blobs: options/],
+    ["plot.line", (o) => dl.plot.line({ a: [1, 2] }, o as object), /^line: options/],
+    ["plot.line's series", (o) => dl.plot.line(o as { a: number[] }), /^line: series/],
+    ["show.chart", (o) => dl.show.chart(o as dl.plot.VegaLiteSpec), /^chart: spec/],
+  ];
+  it.each(cases)("%s", (_name, call, message) => {
+    for (const o of [xs, [1, 2]]) {
+      expectNamed(() => call(o), "ArgumentError", [message, /must be an object/]);
+    }
+  });
 });
