@@ -156,6 +156,15 @@ describe.skipIf(!hasChromium)("the runnable page (fixture notebook)", { timeout:
     await expect.poll(() => cell.locator("figure.output-vegalite.drawn").count(), POLL).toBe(1);
     expect(await cell.locator("figure").count()).toBe(1);
     expect(await cell.locator(".live-outputs pre.output-stream").innerText()).toBe("60\n");
+    // One image named by its caption for screen readers, not vega's hundreds of unnamed marks.
+    const figure = cell.locator("figure.output-vegalite");
+    const roles = await figure
+      .locator("[role]")
+      .evaluateAll((els) => els.map((e) => `${e.tagName.toLowerCase()}:${e.getAttribute("role")}`));
+    expect(roles).toEqual(["svg:img"]);
+    expect(await figure.locator("svg").getAttribute("aria-label")).toBe(
+      await figure.locator("figcaption").textContent(),
+    );
   });
 
   it("shows hostile HTML without running or loading anything, and keeps notebook text as text", async () => {
