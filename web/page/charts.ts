@@ -94,6 +94,13 @@ export async function drawVegaLite(figure: HTMLElement, spec: unknown): Promise<
     await embed(target, own, { actions: false, renderer: "svg", loader: offlineLoader() });
     const svg = target.querySelector("svg");
     const caption = figure.querySelector("figcaption")?.textContent ?? "";
+    // The chart is one image named by its caption: the roles vega gives its containers and marks
+    // (unnamed graphics objects by the hundred, an accessibility failure) are removed.
+    for (const el of [target, ...Array.from(target.querySelectorAll("[role]"))]) {
+      el.removeAttribute("role");
+      el.removeAttribute("aria-roledescription");
+      el.removeAttribute("aria-label");
+    }
     if (svg !== null) {
       svg.setAttribute("role", "img");
       svg.setAttribute("aria-label", caption);

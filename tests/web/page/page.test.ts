@@ -7,7 +7,16 @@ import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { hasChromium, launchChromium } from "../../export/browser";
-import { buildTestSite, cellWith, codeSources, FIXTURE, pageUrl, watch, type Watch } from "./site";
+import {
+  buildTestSite,
+  cellWith,
+  codeSources,
+  FIXTURE,
+  pageUrl,
+  serveStatic,
+  watch,
+  type Watch,
+} from "./site";
 
 /** A fresh kernel's first cell loads TypeScript and the engine: seconds, and more on a loaded machine. */
 const LONG = 240_000;
@@ -147,6 +156,15 @@ describe.skipIf(!hasChromium)("the runnable page (fixture notebook)", { timeout:
     await expect.poll(() => cell.locator("figure.output-vegalite.drawn").count(), POLL).toBe(1);
     expect(await cell.locator("figure").count()).toBe(1);
     expect(await cell.locator(".live-outputs pre.output-stream").innerText()).toBe("60\n");
+    // One image named by its caption for screen readers, not vega's hundreds of unnamed marks.
+    const figure = cell.locator("figure.output-vegalite");
+    const roles = await figure
+      .locator("[role]")
+      .evaluateAll((els) => els.map((e) => `${e.tagName.toLowerCase()}:${e.getAttribute("role")}`));
+    expect(roles).toEqual(["svg:img"]);
+    expect(await figure.locator("svg").getAttribute("aria-label")).toBe(
+      await figure.locator("figcaption").textContent(),
+    );
   });
 
   it("shows hostile HTML without running or loading anything, and keeps notebook text as text", async () => {
@@ -257,6 +275,30 @@ describe.skipIf(!hasChromium)("the runnable page (fixture notebook)", { timeout:
     const blocked =
       /^Executing inline event handler violates the following Content Security Policy/;
     expect(seen.errors.filter((e) => !blocked.test(e))).toEqual([]);
+  });
+
+  it("works the same from a static web server: cells run, nothing is fetched from elsewhere", async () => {
+    const server = await serveStatic(site);
+    const served = await browser.newContext();
+    try {
+      const p = await served.newPage();
+      const here = await watch(p, site, server.url);
+      await p.goto(`${server.url}${FIXTURE}.html`);
+      await p.waitForFunction(() => window.course !== undefined);
+      const runs = await p.evaluate(
+        async (cells) => [await window.course!.run(cells[0]), await window.course!.run(cells[1])],
+        [CELL.import, CELL.static],
+      );
+      expect(runs.map((r) => r.status)).toEqual(["ok", "ok"]);
+      expect(await p.locator(".code-cell.runnable").nth(CELL.static).innerText()).toContain(
+        "fresh output of this session",
+      );
+      expect(here.outside).toEqual([]);
+      expect(here.errors).toEqual([]);
+    } finally {
+      await served.close();
+      await server.close();
+    }
   });
 
   it("screenshots, light and dark", async () => {

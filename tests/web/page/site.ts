@@ -2,6 +2,8 @@
 // solution for the instructor edition) and the page fixture (tests/fixtures/web/90-page.ipynb,
 // with a static output and a 10 s cell limit), exported by the real exporter into a temp folder.
 import * as fs from "node:fs";
+import * as http from "node:http";
+import type { AddressInfo } from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -40,9 +42,13 @@ export interface Watch {
   errors: string[];
 }
 
-/** Records (and blocks) every request that leaves `site`, and every console error of `page`. */
-export async function watch(page: Page, site: string): Promise<Watch> {
-  const rootUrl = pathToFileURL(path.resolve(site)).href + "/";
+/** Records (and blocks) every request that leaves `site` (or `rootUrl`, where it is served from),
+ *  and every console error of `page`. */
+export async function watch(
+  page: Page,
+  site: string,
+  rootUrl = pathToFileURL(path.resolve(site)).href + "/",
+): Promise<Watch> {
   const seen: Watch = { outside: [], errors: [] };
   page.on("console", (m) => {
     if (m.type() === "error") seen.errors.push(m.text());
@@ -55,6 +61,40 @@ export async function watch(page: Page, site: string): Promise<Watch> {
     return route.abort();
   });
   return seen;
+}
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".woff2": "font/woff2",
+  ".ipynb": "application/x-ipynb+json",
+};
+
+/** A plain static web server for `site` on 127.0.0.1 (files only, as any static host serves them). */
+export async function serveStatic(site: string): Promise<{ url: string; close(): Promise<void> }> {
+  const server = http.createServer((request, response) => {
+    const file = path.join(site, decodeURIComponent(new URL(request.url!, "http://x").pathname));
+    if (
+      !file.startsWith(path.resolve(site)) ||
+      !fs.existsSync(file) ||
+      fs.statSync(file).isDirectory()
+    ) {
+      response.writeHead(404).end();
+      return;
+    }
+    const type = TYPES[path.extname(file)] ?? "application/octet-stream";
+    response.writeHead(200, { "content-type": type }).end(fs.readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 export const pageUrl = (site: string, file: string): string =>

@@ -60,4 +60,5 @@ scope.addEventListener("message", ({ data }) => {
   });
 });
 
+executor.warmUp();
 scope.postMessage({ kind: "ready" });
