@@ -9,8 +9,11 @@ const FILE_LIMIT = 300;
 const ENGINE = ["tensor", "autograd", "nn", "optim", "train", "data", "kernels"];
 // 6000 until the performance work (issue 11) added the WebAssembly matmul backend and the buffer
 // pool (~350 lines of kernels beside their plain references); 6200 leaves room for little else.
-const ENGINE_BUDGET = 6200;
-const TOTAL_BUDGET = 13000;
+// Lesson 9 (issue 20) added ~1,180 engine lines: the collider event generator (lib/data/collider,
+// ~660), the CSV reader (~235), ROC/AUC (~135) and saving/loading weights (~155); with its plot and
+// exercises, ~1,720 in all.
+const ENGINE_BUDGET = 7400;
+const TOTAL_BUDGET = 14750;
 
 function walk(dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
