@@ -13,11 +13,13 @@ import { isShown, outputNumbers, proseNumbers, type StatedNumber } from "../guar
 import { executedLesson, outputsText } from "./helpers";
 import { PROSE_ALLOW_00_04 } from "./prose-allow-00-04";
 import { PROSE_ALLOW_05_08 } from "./prose-allow-05-08";
+import { PROSE_ALLOW_09 } from "./prose-allow-09";
 import type { NotAnOutput } from "./prose-allow-00-04";
 
 const ALLOW: Record<string, readonly NotAnOutput[]> = {
   ...PROSE_ALLOW_00_04,
   ...PROSE_ALLOW_05_08,
+  ...PROSE_ALLOW_09,
 };
 const PATHS = lessonPaths().filter((p) => !/solutions/.test(p));
 const LESSONS = PATHS.map((p) => p.replace(/^.*[\\/]/, "").replace(/\.ipynb$/, ""));
