@@ -125,7 +125,7 @@ describe("an options argument must be a plain object, not an array or a typed ar
   const xs = new Float64Array([1, 2]);
   const cases: [string, (o: unknown) => unknown, RegExp][] = [
     ["Linear", (o) => new dl.nn.Linear(2, 2, o as { seed: number }), /^Linear: options/],
-    ["blobs", (o) => dl.data.blobs(o as { n: number }), /^blobs: options/],
+    ["blobs", (o) => dl.data.blobs(o as Parameters<typeof dl.data.blobs>[0]), /^blobs: options/],
     ["plot.line", (o) => dl.plot.line({ a: [1, 2] }, o as object), /^line: options/],
     ["plot.line's series", (o) => dl.plot.line(o as { a: number[] }), /^line: series/],
     ["show.chart", (o) => dl.show.chart(o as dl.plot.VegaLiteSpec), /^chart: spec/],
