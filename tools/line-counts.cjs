@@ -9,12 +9,12 @@ const FILE_LIMIT = 300;
 const ENGINE = ["tensor", "autograd", "nn", "optim", "train", "data", "kernels"];
 // 6000 until the performance work (issue 11) added the WebAssembly matmul backend and the buffer
 // pool (~350 lines of kernels beside their plain references); 6200 leaves room for little else.
-// 6600 since issue 21: ~490 lines of argument checks (sizes against one limit, named errors for
-// every public function, loss domains), most of them one line at the top of a function.
-const ENGINE_BUDGET = 6600;
-// 13400 since issue 21: the engine's checks above and ~280 lines of the same checks in plots and
+// 6700 since issue 21: ~570 lines of argument checks (sizes against one limit, named errors for
+// every public function and method, loss domains), most of them one line at the top of a function.
+const ENGINE_BUDGET = 6700;
+// 13500 since issue 21: the engine's checks above and ~300 lines of the same checks in plots and
 // displays, beside the lessons' exercises (12490 lines before).
-const TOTAL_BUDGET = 13400;
+const TOTAL_BUDGET = 13500;
 
 function walk(dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
