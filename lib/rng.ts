@@ -1,5 +1,6 @@
 import { ArgumentError } from "./errors";
 import { describeValue } from "./format-value";
+import { checkSize } from "./limits";
 
 /**
  * A seeded pseudo-random generator (sfc32, a small fast counter generator), the only source of
@@ -45,11 +46,13 @@ export class Rng {
 
   /** A uniform number in [low, high). */
   uniform(low = 0, high = 1): number {
+    finite("uniform", low, high);
     return low + (high - low) * (this.nextUint32() / 0x100000000);
   }
 
   /** A normal sample with the given mean and standard deviation (Box–Muller). */
   normal(mean = 0, std = 1): number {
+    finite("normal", mean, std);
     if (this.spareNormal !== null) {
       const z = this.spareNormal;
       this.spareNormal = null;
@@ -75,6 +78,9 @@ export class Rng {
 
   /** Shuffles `items` in place (Fisher–Yates) and returns it. */
   shuffle<T>(items: T[]): T[] {
+    if (!Array.isArray(items)) {
+      throw new ArgumentError(`rng.shuffle: expected an array, got ${describeValue(items)}`);
+    }
     for (let i = items.length - 1; i > 0; i--) {
       const j = this.int(0, i + 1);
       const tmp = items[i];
@@ -86,18 +92,35 @@ export class Rng {
 
   /** A random permutation of 0, 1, …, n − 1. */
   permutation(n: number): number[] {
+    if (!Number.isInteger(n) || n < 0) {
+      throw new ArgumentError(`rng.permutation: n must be an integer ≥ 0, got ${describeValue(n)}`);
+    }
+    checkSize("rng.permutation", [n]);
     return this.shuffle(Array.from({ length: n }, (_, i) => i));
   }
 
   /** One element of `items`, chosen uniformly. */
   choice<T>(items: readonly T[]): T {
-    if (items.length === 0) throw new ArgumentError("rng.choice: expected a non-empty array");
+    if (!Array.isArray(items) || items.length === 0) {
+      throw new ArgumentError(
+        `rng.choice: expected a non-empty array, got ${describeValue(items)}`,
+      );
+    }
     return items[this.int(0, items.length)];
   }
 
   /** A new generator seeded from this one, for an independent stream (e.g. one per dataset). */
   fork(): Rng {
     return new Rng(this.nextUint32());
+  }
+}
+
+/** Throws ArgumentError unless both parameters of `rng.<op>` are finite numbers. */
+function finite(op: string, a: unknown, b: unknown): void {
+  if (!Number.isFinite(a) || !Number.isFinite(b)) {
+    throw new ArgumentError(
+      `rng.${op}: expected two finite numbers, got ${describeValue(a)}, ${describeValue(b)}`,
+    );
   }
 }
 

@@ -3,8 +3,8 @@ import { Tensor } from "../tensor/tensor";
 import { describeValue, expectRng, expectTensor } from "../tensor/check";
 import { kernels } from "../kernels/active";
 import { Rng } from "../rng";
-import type { Dataset } from "../tensor/dataset";
-import { checkSize } from "../tensor/limits";
+import { checkDataset, type Dataset } from "../tensor/dataset";
+import { checkSize } from "../limits";
 
 /** The rows (first-axis slices) of `t` at `indices`, as a new tensor without gradient. */
 export function takeRows(t: Tensor, indices: readonly number[]): Tensor {
@@ -24,27 +24,6 @@ export function takeRows(t: Tensor, indices: readonly number[]): Tensor {
     out.set(td.subarray(r * rowSize, (r + 1) * rowSize), i * rowSize);
   });
   return new Tensor(out, [indices.length, ...t.shape.slice(1)]);
-}
-
-/** Checks that `x` and `y` are non-empty and have the same number of rows; returns it. */
-export function checkDataset(op: string, data: Dataset): number {
-  if (data === null || typeof data !== "object") {
-    throw new ArgumentError(
-      `${op}: data must be a dataset { x, y } of tensors, got ${describeValue(data)}`,
-    );
-  }
-  const { x, y } = data;
-  expectTensor(op, "data.x", x);
-  expectTensor(op, "data.y", y);
-  if (x.rank === 0 || x.shape[0] === 0) {
-    throw new ArgumentError(`${op}: data is empty, got x of shape ${formatShape(x.shape)}`);
-  }
-  if (y.rank === 0 || y.shape[0] !== x.shape[0]) {
-    throw new ShapeError(
-      `${op}: x and y must have the same number of rows, got x ${formatShape(x.shape)} and y ${formatShape(y.shape)}`,
-    );
-  }
-  return x.shape[0];
 }
 
 /**

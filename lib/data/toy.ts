@@ -10,7 +10,7 @@ import {
   expectOptions,
   expectRng,
 } from "../tensor/check";
-import { checkSize } from "../tensor/limits";
+import { checkSize } from "../limits";
 
 /** Options shared by every toy-set generator: how many points, how much noise, which generator. */
 export interface ToyOptions {

@@ -62,4 +62,3 @@ export function inlineCode(text: string): string {
   if (parts.length % 2 === 0) return escapeHtml(text);
   return parts.map((part, i) => (i % 2 === 1 ? code(part) : escapeHtml(part))).join("");
 }
-

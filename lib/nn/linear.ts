@@ -3,7 +3,7 @@ import { kernels } from "../kernels/active";
 import { attach, gradOf } from "../tensor/record";
 import { Tensor } from "../tensor/tensor";
 import { expectInteger, expectOptions, expectTensor } from "../tensor/check";
-import { checkSize } from "../tensor/limits";
+import { checkSize } from "../limits";
 import { InitOptions, glorotUniform, layerRng } from "./init";
 import { Module } from "./module";
 

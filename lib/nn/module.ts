@@ -1,6 +1,8 @@
 import { zeroGrad } from "../autograd/backward";
-import { ShapeError } from "../errors";
+import { ArgumentError, ShapeError } from "../errors";
+import { describeValue, formatValue } from "../format-value";
 import { textTable } from "../text-table";
+import { expectTensor } from "../tensor/check";
 import { Tensor } from "../tensor/tensor";
 
 /**
@@ -30,6 +32,7 @@ export abstract class Module {
 
   /** Registers a parameter (sets `requiresGrad` and its label) and returns it. */
   protected addParameter(name: string, t: Tensor): Tensor {
+    expectTensor("addParameter", `parameter ${formatValue(name)}`, t);
     t.requiresGrad = true;
     t.label = name;
     this.ownParams.push([name, t]);
@@ -38,6 +41,11 @@ export abstract class Module {
 
   /** Registers a child module (its parameters become this module's too) and returns it. */
   protected addModule<M extends Module>(name: string, m: M): M {
+    if (!(m instanceof Module)) {
+      throw new ArgumentError(
+        `addModule: module ${formatValue(name)} must be a Module (a layer), got ${describeValue(m)}`,
+      );
+    }
     this.children.push([name, m]);
     return m;
   }
@@ -91,13 +99,16 @@ export abstract class Module {
   /** Writes numbers saved by `state()` back into the parameters. */
   loadState(state: readonly Float64Array[]): void {
     const params = this.parameters();
-    const fits =
-      state.length === params.length && params.every((p, i) => state[i].length === p.size);
-    if (!fits) {
-      const sizes = (xs: readonly (Tensor | Float64Array)[]) =>
-        `[${xs.map((x) => (x instanceof Tensor ? x.size : x.length)).join(", ")}]`;
+    const sizes = (xs: readonly { length: number }[]) => formatValue(xs.map((x) => x.length));
+    const isList = (s: unknown): boolean => Array.isArray(s) || ArrayBuffer.isView(s);
+    if (!Array.isArray(state) || !state.every(isList)) {
+      throw new ArgumentError(
+        `loadState: expected the arrays of state(), one per parameter, got ${describeValue(state)}`,
+      );
+    }
+    if (state.length !== params.length || params.some((p, i) => state[i].length !== p.size)) {
       throw new ShapeError(
-        `loadState: expected ${params.length} arrays of sizes ${sizes(params)}, got ${state.length} of sizes ${sizes(state)}`,
+        `loadState: expected ${params.length} arrays of sizes ${formatValue(params.map((p) => p.size))}, got ${state.length} of sizes ${sizes(state)}`,
       );
     }
     params.forEach((p, i) => p.values.set(state[i]));

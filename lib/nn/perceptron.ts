@@ -11,10 +11,12 @@
  *   const p = new dl.nn.Perceptron(2);
  *   const h = p.fit(dl.data.andGate(), { epochs: 20 });   // h.convergedEpoch, h.errors
  */
-import { ArgumentError, NonFiniteError, ShapeError, formatShape } from "../errors";
+import { ArgumentError, NonFiniteError, ShapeError, expectOptions, formatShape } from "../errors";
 import { describeValue } from "../format-value";
+import { checkSize } from "../limits";
 import { Rng } from "../rng";
-import type { Dataset } from "../tensor/dataset";
+import { checkDataset, type Dataset } from "../tensor/dataset";
+import { expectRng } from "../tensor/check";
 
 /** Options of `Perceptron.fit`. */
 export interface PerceptronFitOptions {
@@ -62,6 +64,8 @@ export class Perceptron {
         `Perceptron: inputs must be an integer ≥ 1, got ${describeValue(inputs)}`,
       );
     }
+    checkSize("Perceptron", [inputs], "weights");
+    expectOptions("Perceptron", init, "init");
     this.w = init.weights ? [...init.weights] : new Array<number>(inputs).fill(0);
     if (this.w.length !== inputs) {
       throw new ShapeError(
@@ -73,6 +77,7 @@ export class Perceptron {
 
   /** The threshold output ŷ = 1 if w·x + b ≥ 0 else 0, for one example x [inputs]. */
   output(x: readonly number[]): number {
+    checkPoint(x, this.inputs);
     let z = this.b;
     for (let i = 0; i < this.inputs; i++) z += this.w[i] * x[i];
     return Number.isNaN(z) ? NaN : +(z >= 0); // a NaN input gives NaN, not a class
@@ -80,11 +85,20 @@ export class Perceptron {
 
   /** ŷ for each row of `points` [M, inputs] (the shape `dl.plot.decisionBoundary` passes). */
   predict(points: readonly (readonly number[])[]): number[] {
+    if (!Array.isArray(points)) {
+      throw new ArgumentError(
+        `Perceptron.predict: points must be an array of points [M, ${this.inputs}], got ${describeValue(points)}`,
+      );
+    }
     return points.map((p) => this.output(p));
   }
 
   /** One step of the rule on (x, y): w ← w + η (y − ŷ) x, b ← b + η (y − ŷ); returns y − ŷ. */
   update(x: readonly number[], y: number, lr = 1): number {
+    if (y !== 0 && y !== 1) {
+      throw new ArgumentError(`Perceptron.update: y must be 0 or 1, got ${describeValue(y)}`);
+    }
+    checkLr("Perceptron.update", lr);
     const delta = y - this.output(x);
     if (delta !== 0) {
       for (let i = 0; i < this.inputs; i++) this.w[i] += lr * delta * x[i];
@@ -104,14 +118,19 @@ export class Perceptron {
    * (or `epochs` run out). data: x [N, inputs], y [N, 1] or [N] of 0/1.
    */
   fit(data: Dataset, options: PerceptronFitOptions = {}): PerceptronHistory {
-    const { epochs = 100, lr = 1, rng, runAllEpochs = false } = options;
+    const {
+      epochs = 100,
+      lr = 1,
+      rng,
+      runAllEpochs = false,
+    } = expectOptions("Perceptron.fit", options);
+    if (rng !== undefined) expectRng("Perceptron.fit", rng);
     if (!Number.isInteger(epochs) || epochs < 1) {
       throw new ArgumentError(
         `Perceptron.fit: epochs must be an integer ≥ 1, got ${describeValue(epochs)}`,
       );
     }
-    if (!(lr > 0))
-      throw new ArgumentError(`Perceptron.fit: lr must be > 0, got ${describeValue(lr)}`);
+    checkLr("Perceptron.fit", lr);
     const { rows, labels } = examples(data, this.inputs);
     const h: PerceptronHistory = {
       errors: [],
@@ -140,6 +159,7 @@ export class Perceptron {
 
 /** The rows of x [N, D] and the 0/1 labels of y [N, 1] or [N], checked. */
 function examples(data: Dataset, inputs: number): { rows: number[][]; labels: number[] } {
+  checkDataset("Perceptron", data);
   const { x, y } = data;
   if (x.rank !== 2 || x.shape[1] !== inputs || y.size !== x.shape[0]) {
     throw new ShapeError(
@@ -160,4 +180,21 @@ function examples(data: Dataset, inputs: number): { rows: number[][]; labels: nu
     Array.from(x.values.subarray(i * inputs, (i + 1) * inputs)),
   );
   return { rows, labels };
+}
+
+/** Throws unless `x` is an array (or typed array) of `inputs` numbers: one example. */
+function checkPoint(x: readonly number[], inputs: number): void {
+  const isList = Array.isArray(x) || (ArrayBuffer.isView(x) && !(x instanceof DataView));
+  if (!isList || x.length !== inputs || !x.every((v) => typeof v === "number")) {
+    throw new ArgumentError(
+      `Perceptron: an example must be an array of ${inputs} numbers, got ${describeValue(x)}`,
+    );
+  }
+}
+
+/** Throws unless the learning rate is a finite number > 0. */
+function checkLr(op: string, lr: number): void {
+  if (!(typeof lr === "number" && lr > 0 && lr < Infinity)) {
+    throw new ArgumentError(`${op}: lr must be a finite number > 0, got ${describeValue(lr)}`);
+  }
 }

@@ -39,6 +39,32 @@ function nest(data: ArrayLike<number>, shape: readonly number[], offset = 0): un
   return Array.from({ length: shape[0] }, (_, i) => nest(data, shape.slice(1), offset + i * inner));
 }
 
+/**
+ * Returns `value` when it is an integer in [min, max]; else ArgumentError naming `fn` and `name`.
+ * Charts bound their grids and diagrams this way: a resolution of 1e5 would draw 1e10 cells.
+ */
+export function expectCount(fn: string, name: string, value: unknown, min: number, max: number) {
+  if (typeof value === "number" && Number.isInteger(value) && value >= min && value <= max) {
+    return value;
+  }
+  throw new ArgumentError(
+    `${fn}: ${name} must be an integer from ${min} to ${max}, got ${describeValue(value)}`,
+  );
+}
+
+/**
+ * The smallest / largest of `values`, as Math.min / Math.max (NaN if any is NaN, ±Infinity when
+ * empty), by a loop: spreading a long array into Math.min(...values) overflows the call stack.
+ */
+export function smallest(values: readonly number[]): number {
+  return values.reduce((m, v) => Math.min(m, v), Infinity);
+}
+
+/** See `smallest`. */
+export function largest(values: readonly number[]): number {
+  return values.reduce((m, v) => Math.max(m, v), -Infinity);
+}
+
 /** Converts any accepted input to nested plain arrays (tensors through `data` + `shape`). */
 export function toNested(x: NumericInput, fn = "plot", depth = 0): unknown {
   if (isShaped(x) && Array.isArray(x.shape)) return nest(x.data, x.shape);

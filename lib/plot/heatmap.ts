@@ -8,7 +8,7 @@
  *   dl.show.chart(dl.plot.imageGrid(digits, { labels: ["0", "1", "2"] }));
  */
 import { ArgumentError, expectOptions } from "../errors";
-import { type NumericInput, toImages, toMatrix } from "./arrays";
+import { type NumericInput, toImages, toMatrix, smallest, largest } from "./arrays";
 import { type ChartOptions, type VegaLiteSpec, base, round } from "./spec";
 
 /** Options of `heatmap`. */
@@ -26,8 +26,8 @@ function cellSize(rows: number, cols: number): number {
 }
 
 function colorFor(values: number[], scheme: string | undefined): Record<string, unknown> {
-  const lo = Math.min(...values);
-  const hi = Math.max(...values);
+  const lo = smallest(values);
+  const hi = largest(values);
   if (scheme !== undefined) return { scheme };
   if (lo < 0 && hi > 0) return { scheme: "blueorange", domainMid: 0 };
   return { scheme: "blues" };
@@ -45,7 +45,7 @@ export function heatmap(matrix: NumericInput, options: HeatmapOptions = {}): Veg
   const flat = values.map((v) => v.value);
   const description =
     options.description ??
-    `Heatmap of a ${rows}×${cols} matrix, values from ${Math.min(...flat)} to ${Math.max(...flat)}`;
+    `Heatmap of a ${rows}×${cols} matrix, values from ${smallest(flat)} to ${largest(flat)}`;
   const encoding = {
     x: {
       field: "col",
@@ -71,8 +71,8 @@ export function heatmap(matrix: NumericInput, options: HeatmapOptions = {}): Veg
     },
   ];
   if (options.showValues ?? rows * cols <= 144) {
-    const lo = Math.min(...flat);
-    const hi = Math.max(...flat);
+    const lo = smallest(flat);
+    const hi = largest(flat);
     // White text on dark cells: the far ends of a diverging scale, the top of a sequential one.
     const dark =
       lo < 0 && hi > 0

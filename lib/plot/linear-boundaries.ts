@@ -9,7 +9,7 @@
  *   dl.show.chart(dl.plot.linearBoundaries(data.x, data.y, h));
  */
 import { ShapeError, expectOptions } from "../errors";
-import { type NumericInput } from "./arrays";
+import { type NumericInput, smallest, largest, expectCount } from "./arrays";
 import { pointValues } from "./scatter";
 import { type ChartOptions, type VegaLiteSpec, base, categoryScale, round } from "./spec";
 
@@ -34,8 +34,8 @@ export interface LinearBoundaryOptions extends ChartOptions {
 
 /** Data box of the points, padded by 10%. */
 function box(points: number[][]): { lo: number[]; hi: number[] } {
-  const lo = [0, 1].map((j) => Math.min(...points.map((p) => p[j])));
-  const hi = [0, 1].map((j) => Math.max(...points.map((p) => p[j])));
+  const lo = [0, 1].map((j) => smallest(points.map((p) => p[j])));
+  const hi = [0, 1].map((j) => largest(points.map((p) => p[j])));
   const pad = lo.map((l, j) => 0.1 * Math.max(hi[j] - l, 1e-9));
   return { lo: lo.map((l, j) => l - pad[j]), hi: hi.map((h, j) => h + pad[j]) };
 }
@@ -158,7 +158,11 @@ export function linearBoundaries(
     );
   }
   const { values: pts, classes } = pointValues(x, y, options);
-  const { values, lo, hi } = rows(pts, history, options.resolution ?? 24);
+  const { values, lo, hi } = rows(
+    pts,
+    history,
+    expectCount("linearBoundaries", "resolution", options.resolution ?? 24, 2, 200),
+  );
   const slider = options.mode === "slider";
   const layer = layers(classes, { lo, hi }, options);
   const description =

@@ -8,8 +8,8 @@
  *   dl.show.plotly(dl.plot.lossSurface(f, { path: [[2, 1], [1.2, 0.4], [0.7, 0.1]] }));
  *   dl.show.chart(dl.plot.lossContour(f, { path }));
  */
-import { ArgumentError, ShapeError, expectFunction, expectOptions } from "../errors";
-import { type NumericInput, toMatrix } from "./arrays";
+import { ShapeError, expectFunction, expectOptions } from "../errors";
+import { type NumericInput, expectCount, largest, smallest, toMatrix } from "./arrays";
 import {
   type ChartOptions,
   OKABE_ITO,
@@ -18,7 +18,6 @@ import {
   base,
   round,
 } from "./spec";
-import { describeValue } from "../format-value";
 
 /** Options of `lossSurface` and `lossContour`. */
 export interface SurfaceOptions extends ChartOptions {
@@ -40,8 +39,8 @@ function ranges(path: number[][], options: SurfaceOptions): [number, number][] {
       [-2, 2],
     ];
   return [0, 1].map((j) => {
-    const lo = Math.min(...path.map((p) => p[j]));
-    const hi = Math.max(...path.map((p) => p[j]));
+    const lo = smallest(path.map((p) => p[j]));
+    const hi = largest(path.map((p) => p[j]));
     const m = Math.max(0.5, 0.3 * (hi - lo));
     return [lo - m, hi + m] as [number, number];
   });
@@ -55,11 +54,7 @@ function grid(f: (w1: number, w2: number) => number, options: SurfaceOptions) {
       `lossSurface: path must be [K, 2] points (w1, w2), got rows of length ${path.map((p) => p.length)}`,
     );
   }
-  const n = options.resolution ?? 40;
-  if (!Number.isInteger(n) || n < 2)
-    throw new ArgumentError(
-      `lossSurface: resolution must be an integer ≥ 2, got ${describeValue(n)}`,
-    );
+  const n = expectCount("lossSurface", "resolution", options.resolution ?? 40, 2, 1000);
   const [rx, ry] = ranges(path, options);
   const axis = ([a, b]: [number, number]): number[] =>
     Array.from({ length: n }, (_, i) => round(a + ((b - a) * i) / (n - 1), 6));

@@ -6,7 +6,7 @@
  *   dl.show.chart(dl.plot.network([2, 2, 1], { weights: [[[1, -1], [0.5, 2]], [[1.5, -0.7]]] }));
  */
 import { ArgumentError, ShapeError, expectOptions } from "../errors";
-import { type NumericInput, toMatrix } from "./arrays";
+import { type NumericInput, expectCount, toMatrix } from "./arrays";
 import { type DiagramEdge, type DiagramNode, diagram } from "./diagram";
 import { type ChartOptions, OKABE_ITO, type VegaLiteSpec, round } from "./spec";
 import { describeValue } from "../format-value";
@@ -32,6 +32,7 @@ export function network(sizes: readonly number[], options: NetworkOptions = {}):
     );
   }
   expectOptions("network", options);
+  sizes.forEach((n, l) => expectCount("network", `sizes[${l}]`, n, 1, 1000));
   const w = (options.weights ?? []).map((m) => toMatrix(m, "network"));
   w.forEach((m, l) => {
     if (m.length !== sizes[l + 1] || m[0].length !== sizes[l]) {

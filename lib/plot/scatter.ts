@@ -6,10 +6,9 @@
  *   dl.show.chart(dl.plot.scatter(x, y, { classNames: ["F", "M"] }));
  *   dl.show.chart(dl.plot.decisionBoundary((pts) => pts.map(([a, b]) => (a + b > 0 ? 1 : 0)), x, y));
  */
-import { ArgumentError, ShapeError, expectFunction, expectOptions } from "../errors";
-import { type NumericInput, toMatrix } from "./arrays";
+import { ShapeError, expectFunction, expectOptions } from "../errors";
+import { type NumericInput, expectCount, largest, smallest, toMatrix } from "./arrays";
 import { type ChartOptions, type VegaLiteSpec, base, categoryScale, round } from "./spec";
-import { describeValue } from "../format-value";
 
 /** Options of `scatter` and `decisionBoundary`. */
 export interface ScatterOptions extends ChartOptions {
@@ -41,7 +40,7 @@ export function pointValues(x: NumericInput, y: NumericInput, options: ScatterOp
 }
 
 function argmax(row: number[]): number {
-  return row.length === 1 ? row[0] : row.indexOf(Math.max(...row));
+  return row.length === 1 ? row[0] : row.indexOf(largest(row));
 }
 
 /** The point layer shared by `scatter` and `decisionBoundary`. */
@@ -102,13 +101,9 @@ function gridValues(
   xs: number[][],
   options: BoundaryOptions,
 ) {
-  const n = options.resolution ?? 40;
-  if (!Number.isInteger(n) || n < 2)
-    throw new ArgumentError(
-      `decisionBoundary: resolution must be an integer ≥ 2, got ${describeValue(n)}`,
-    );
-  const lo = [0, 1].map((j) => Math.min(...xs.map((p) => p[j])));
-  const hi = [0, 1].map((j) => Math.max(...xs.map((p) => p[j])));
+  const n = expectCount("decisionBoundary", "resolution", options.resolution ?? 40, 2, 1000);
+  const lo = [0, 1].map((j) => smallest(xs.map((p) => p[j])));
+  const hi = [0, 1].map((j) => largest(xs.map((p) => p[j])));
   const pad = lo.map((l, j) => (options.padding ?? 0.1) * Math.max(hi[j] - l, 1e-9));
   const step = lo.map((l, j) => (hi[j] - l + 2 * pad[j]) / n);
   const centres: number[][] = [];

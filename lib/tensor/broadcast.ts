@@ -1,6 +1,6 @@
 import { ArgumentError, ShapeError, formatShape } from "../errors";
 import { describeValue } from "./check";
-import { checkSize } from "./limits";
+import { checkSize } from "../limits";
 import { Tensor } from "./tensor";
 import { Shape, shapeSize, strides } from "./shape";
 import { kernels } from "../kernels/active";
@@ -21,7 +21,7 @@ export function asTensor(x: TensorLike, op = "asTensor", name = "x"): Tensor {
 /**
  * The shape two shapes broadcast to (numpy rules): align on the right; on each axis the sizes must
  * be equal or one of them 1. Throws ShapeError naming `op` and both shapes, ArgumentError when the
- * result would hold more than MAX_ELEMENTS numbers (lib/tensor/limits.ts).
+ * result would hold more than MAX_ELEMENTS numbers (lib/limits.ts).
  *
  * Example: broadcastShapes([2, 3], [3]) is [2, 3]; broadcastShapes([2, 1], [1, 3]) is [2, 3].
  * Used from lesson 1 on (adding a bias to every row).

@@ -3,7 +3,7 @@ import type { Rng } from "../rng";
 import { NestedArray, Tensor } from "./tensor";
 import { Shape, shapeSize } from "./shape";
 import { describeValue, expectFinite, expectInteger, expectOptions, expectRng } from "./check";
-import { MAX_RANK, checkSize } from "./limits";
+import { MAX_RANK, checkSize } from "../limits";
 import { formatValue } from "../format-value";
 
 /** A typed array of numbers (BigInt64Array and BigUint64Array hold bigints, not numbers). */

@@ -1,3 +1,6 @@
+import { ArgumentError, ShapeError, formatShape } from "../errors";
+import { describeValue } from "../format-value";
+import { expectTensor } from "./check";
 import type { Tensor } from "./tensor";
 
 /**
@@ -11,4 +14,25 @@ import type { Tensor } from "./tensor";
 export interface Dataset {
   x: Tensor;
   y: Tensor;
+}
+
+/** Checks that `x` and `y` are non-empty and have the same number of rows; returns it. */
+export function checkDataset(op: string, data: Dataset): number {
+  if (data === null || typeof data !== "object") {
+    throw new ArgumentError(
+      `${op}: data must be a dataset { x, y } of tensors, got ${describeValue(data)}`,
+    );
+  }
+  const { x, y } = data;
+  expectTensor(op, "data.x", x);
+  expectTensor(op, "data.y", y);
+  if (x.rank === 0 || x.shape[0] === 0) {
+    throw new ArgumentError(`${op}: data is empty, got x of shape ${formatShape(x.shape)}`);
+  }
+  if (y.rank === 0 || y.shape[0] !== x.shape[0]) {
+    throw new ShapeError(
+      `${op}: x and y must have the same number of rows, got x ${formatShape(x.shape)} and y ${formatShape(y.shape)}`,
+    );
+  }
+  return x.shape[0];
 }

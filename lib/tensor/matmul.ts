@@ -4,7 +4,7 @@ import { attach, gradOf } from "./record";
 import { Tensor } from "./tensor";
 import { shapeSize } from "./shape";
 import { expectTensor } from "./check";
-import { checkSize } from "./limits";
+import { checkSize } from "../limits";
 import { broadcastIndex, broadcastShapes } from "./broadcast";
 
 /**

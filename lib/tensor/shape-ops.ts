@@ -5,7 +5,7 @@ import { Tensor } from "./tensor";
 import { Shape, shapeSize, strides } from "./shape";
 import { normalizeAxes } from "./reduce";
 import { describeValue, expectTensor } from "./check";
-import { checkSize } from "./limits";
+import { checkSize } from "../limits";
 import { formatValue } from "../format-value";
 
 /**

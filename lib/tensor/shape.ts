@@ -1,6 +1,6 @@
 import { ArgumentError, ShapeError, formatShape } from "../errors";
 import { describeValue } from "../format-value";
-import { checkSize } from "./limits";
+import { checkSize } from "../limits";
 
 /**
  * Shapes and the row-major layout every tensor uses: a shape lists the size of each axis,
@@ -13,7 +13,7 @@ export type Shape = readonly number[];
 
 /**
  * The number of elements of a shape: the product of its sizes (1 for `[]`). Throws ArgumentError
- * when `shape` is not an array or holds more than MAX_ELEMENTS (checkSize, lib/tensor/limits.ts),
+ * when `shape` is not an array or holds more than MAX_ELEMENTS (checkSize, lib/limits.ts),
  * ShapeError when a size is not a non-negative integer (naming `op`).
  */
 export function shapeSize(shape: Shape, op = "shape"): number {

@@ -1,7 +1,6 @@
 import { noGrad } from "../tensor/record";
 import { ArgumentError, formatShape } from "../errors";
-import type { Dataset } from "../tensor/dataset";
-import { checkDataset } from "../data/split";
+import { checkDataset, type Dataset } from "../tensor/dataset";
 import { Module } from "../nn/module";
 import { Loss } from "../nn/losses";
 import { Tensor } from "../tensor/tensor";

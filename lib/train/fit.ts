@@ -1,9 +1,9 @@
 import { backward } from "../autograd/backward";
 import { releaseGraph } from "../autograd/release";
-import { batches, checkDataset } from "../data/split";
+import { batches } from "../data/split";
+import { checkDataset, type Dataset } from "../tensor/dataset";
 import { ArgumentError, NonFiniteError } from "../errors";
 import { Module } from "../nn/module";
-import type { Dataset } from "../tensor/dataset";
 import { add } from "../tensor/elementwise";
 import { noGrad } from "../tensor/record";
 import type { TrainingDisplay, TrainingProgress } from "./display";

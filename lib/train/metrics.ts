@@ -1,6 +1,7 @@
 import { ArgumentError, NonFiniteError, ShapeError, formatShape } from "../errors";
 import { Tensor } from "../tensor/tensor";
-import { expectOptions, expectTensor } from "../tensor/check";
+import { expectInteger, expectOptions, expectTensor } from "../tensor/check";
+import { checkSize } from "../limits";
 
 /**
  * The predicted class of each row: the argmax of each row of scores [N, C] (C > 1), or
@@ -74,7 +75,14 @@ export function confusionMatrix(
   const predicted = predictedLabels(yPred, options.threshold);
   const truth = trueLabels(y, predicted.length);
   const width = yPred.size / yPred.shape[0];
-  const classes = options.classes ?? (width > 1 ? width : 1 + Math.max(1, ...truth, ...predicted));
+  const top = (xs: number[]) => xs.reduce((m, v) => Math.max(m, v), 1); // no spread: N may be 1e6
+  const classes =
+    options.classes === undefined
+      ? width > 1
+        ? width
+        : 1 + Math.max(top(truth), top(predicted))
+      : expectInteger("confusionMatrix", "classes", options.classes, 1);
+  if (classes >= 0) checkSize("confusionMatrix", [classes, classes], "matrix"); // not NaN
   const m = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
   truth.forEach((t, i) => {
     if (Number.isNaN(predicted[i])) {

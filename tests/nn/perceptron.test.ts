@@ -95,6 +95,8 @@ describe("Perceptron", () => {
     expect(() => new Perceptron(2).fit(andGate(), { epochs: 0 })).toThrow(
       /epochs must be an integer ≥ 1, got 0/,
     );
-    expect(() => new Perceptron(2).fit(andGate(), { lr: 0 })).toThrow(/lr must be > 0, got 0/);
+    expect(() => new Perceptron(2).fit(andGate(), { lr: 0 })).toThrow(
+      /lr must be a finite number > 0, got 0/,
+    );
   });
 });

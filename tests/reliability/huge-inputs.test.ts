@@ -3,7 +3,7 @@
 // description in a message would be megabytes long or would make the message builder throw.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as dl from "../../lib/index";
-import { MAX_ELEMENTS, MAX_RANK, checkSize } from "../../lib/tensor/limits";
+import { MAX_ELEMENTS, MAX_RANK, checkSize } from "../../lib/limits";
 import { expectNamed, isNamedError, thrownBy } from "./named-errors";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the point is to pass wrong types

@@ -1,4 +1,4 @@
-import { ArgumentError, formatShape } from "../errors";
+import { ArgumentError, formatShape } from "./errors";
 
 /**
  * The largest tensor the engine makes: 2²⁷ numbers (134,217,728 float64, 1 GiB). Past it, memory
