@@ -14,13 +14,17 @@ const FAST = "lib/kernels/fast";
 // The engine's budget was 6200, fast kernels included; 6600 since issue 21's argument checks
 // (~490 lines, most of them one line at the top of a function). The kernel seam (issue 18) moved
 // the fast kernels out, to their own budget, without raising this one: what a student reads came
-// to 5598 lines before those checks, 6223 with them.
-const STUDENT_BUDGET = 6600;
+// to 5598 lines before those checks, 6223 with them; ~6400 with issue 21's later checks (methods of
+// Rng, Module, Perceptron). 7700 since lesson 9 (issue 20) added ~1,180 lines to lib/data, nn and
+// train: the collider event generator (lib/data/collider, ~660), the CSV reader (~235), ROC/AUC
+// (~135) and saving/loading weights (~155). A budget, not a target: keep files small and plain.
+const STUDENT_BUDGET = 7700;
 const FAST_BUDGET = 1200;
 // 13000 until issue 17's exercises; 13400 for issue 21's checks in plots and displays (~280
 // lines); 14000 since issue 18: lib now holds two complete kernel implementations (the fast ones,
-// 1055 lines, beside the reference loops a student reads) and the interface between them.
-const TOTAL_BUDGET = 14000;
+// 1055 lines, beside the reference loops a student reads) and the interface between them; 16300
+// since lesson 9 (issue 20: ~1,180 engine lines above, its plot and its exercises, ~1,720 in all).
+const TOTAL_BUDGET = 16300;
 
 function walk(dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
