@@ -49,13 +49,50 @@ export class HubKernel {
     private readonly token: string,
     readonly id: string,
     private readonly sessionId: string,
-    private readonly socket: WebSocket,
+    private socket: WebSocket,
   ) {
+    this.listen(socket);
+  }
+
+  private listen(socket: WebSocket): void {
     socket.addEventListener("message", (event) => this.receive(event.data));
     socket.addEventListener("close", () => {
+      if (socket !== this.socket) return;
       this.closed = true;
       for (const p of this.pending.values()) p.done();
     });
+  }
+
+  /**
+   * Connects a new websocket to the same kernel, as a front end does after the connection dropped
+   * (for instance when the kernel died and the server restarted it); waits until it answers.
+   */
+  async reconnect(timeoutMs = 120_000): Promise<void> {
+    const socket = await HubKernel.connect(this.api, this.id, this.token);
+    const old = this.socket;
+    this.socket = socket;
+    this.closed = false;
+    this.listen(socket);
+    old.close();
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if ((await this.request("kernel_info_request", {}, 2_000)).status !== "timeout") return;
+    }
+    throw new Error(`kernel ${this.id} did not answer after reconnecting`);
+  }
+
+  private static async connect(api: string, id: string, token: string): Promise<WebSocket> {
+    const url = `${api.replace(/^http/, "ws")}/kernels/${id}/channels?token=${encodeURIComponent(token)}`;
+    const socket = new WebSocket(url);
+    await new Promise<void>((opened, failed) => {
+      socket.addEventListener("open", () => opened(), { once: true });
+      socket.addEventListener(
+        "error",
+        () => failed(new Error(`websocket ${url.split("?")[0]} failed`)),
+        { once: true },
+      );
+    });
+    return socket;
   }
 
   /** Opens `notebook` (a path in `user`'s server) with a `kernelName` kernel and connects to it. */
@@ -89,16 +126,7 @@ export class HubKernel {
       kernel: { id: string };
     };
     const id = started.id;
-    const url = `${api.replace(/^http/, "ws")}/kernels/${id}/channels?token=${encodeURIComponent(token)}`;
-    const socket = new WebSocket(url);
-    await new Promise<void>((opened, failed) => {
-      socket.addEventListener("open", () => opened(), { once: true });
-      socket.addEventListener(
-        "error",
-        () => failed(new Error(`websocket ${url.split("?")[0]} failed`)),
-        { once: true },
-      );
-    });
+    const socket = await HubKernel.connect(api, id, token);
     const kernel = new HubKernel(api, token, id, sessionId, socket);
     // The kernel may still be starting: ask kernel_info until it answers.
     for (let i = 0; i < 60; i++) {

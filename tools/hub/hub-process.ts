@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:net";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
 const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
@@ -132,5 +133,11 @@ export class TestHub {
     if (this.child.pid !== undefined && this.child.exitCode === null)
       process.kill(-this.child.pid, "SIGTERM");
     await sleep(2_000);
+    // The proxy runs in a session of its own: stop it too if the hub did not.
+    try {
+      process.kill(Number(readFileSync(join(this.state, "proxy.pid"), "utf8")), "SIGTERM");
+    } catch {
+      // already gone
+    }
   }
 }
