@@ -93,7 +93,11 @@ function writePage(
   const rendered = renderNotebook(from.notebook, context.markdown, { trusted: decision.trusted });
   context.warnings.push(...rendered.warnings.map((w) => `${from.file}: ${w}`));
   const slug = page.replace(/(-solution)?\.html$/, "");
-  const runnable = embeddedNotebook(from.notebook, slug, links.kind === "solution" ? "solution" : "lesson");
+  const runnable = embeddedNotebook(
+    from.notebook,
+    slug,
+    links.kind === "solution" ? "solution" : "lesson",
+  );
   const html = layout({
     ...links,
     courseTitle: context.courseTitle,
