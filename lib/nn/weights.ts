@@ -27,6 +27,7 @@ interface SavedParameter {
 
 /** The architecture of `model`: "path: description" for it and every module inside, in order. */
 export function architecture(model: Module): string[] {
+  expectModel("architecture", model);
   const lines: string[] = [];
   const walk = (m: Module, path: string): void => {
     lines.push(`${path}: ${m.describe()}`);

@@ -184,7 +184,7 @@ describe("exportSite with malformed notebooks beside a good one", () => {
       "a bundle with nothing displayable",
       { "application/x-unknown": 1 },
       ["cell 1, output 1 (application/x-unknown): nothing that can be shown; output skipped"],
-      /<div class="cell code-cell"><div class="cell-input">[\s\S]*?<\/pre><\/div><\/div>/,
+      /<div class="cell code-cell" data-cell="\d+"><div class="cell-input">[\s\S]*?<\/pre><\/div><\/div>/,
     ],
   ])("%s: warned, the next representation shown", async (_name, data, expected, shown) => {
     const input = path.join(ART, "one", String(Math.abs(JSON.stringify(data).length)));

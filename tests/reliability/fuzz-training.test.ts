@@ -200,7 +200,9 @@ describe("data helpers (fuzzed)", () => {
     const gens = [dl.data.blobs, dl.data.moons, dl.data.circles, dl.data.spirals];
     fc.assert(
       fc.property(anyHyper, fc.oneof(hyper, fc.constant(undefined)), (n, noise) => {
-        const valid = isPositiveInt(n) && (noise === undefined || (noise as number) >= 0);
+        const valid =
+          isPositiveInt(n) &&
+          (noise === undefined || (Number.isFinite(noise) && (noise as number) >= 0));
         for (const gen of gens) {
           const result = outcome(new RegExp(`^${gen.name}:`), () =>
             gen({ n: n as Any, noise: noise as Any, rng: dl.rng(1) }),
