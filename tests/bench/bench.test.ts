@@ -9,6 +9,12 @@ import { describe, expect, it } from "vitest";
 // (npm test builds before it runs vitest).
 const root = join(__dirname, "..", "..");
 const runJs = join(root, "build", "bench", "run.js");
+/** Whether Debian's PyTorch is installed here (the bench runs it then, and skips it otherwise). */
+const hasTorch =
+  spawnSync("/usr/bin/python3", ["-c", "import torch, numpy"], { encoding: "utf8" }).status === 0;
+const ENGINES = hasTorch
+  ? ["ours", "tfjs-cpu", "tfjs-wasm", "torch"]
+  : ["ours", "tfjs-cpu", "tfjs-wasm"];
 
 describe("npm run bench --quick", () => {
   it("runs every (engine, workload) in its own process and writes the table as JSON", () => {
@@ -20,7 +26,14 @@ describe("npm run bench --quick", () => {
         cwd: root,
         encoding: "utf8",
       });
-      expect(child.stdout).toMatch(/\| workload \| unit \| ours \| tfjs-cpu \| tfjs-wasm \|/);
+      expect(child.stdout).toMatch(
+        /\| workload \| unit \| ours \| tfjs-cpu \| tfjs-wasm \| torch \| ours\/tfjs-cpu \| ours\/tfjs-wasm \| ours\/torch \|/,
+      );
+      expect(child.stdout).toMatch(
+        hasTorch
+          ? /^torch: PyTorch with \d+ thread\(s\) \(--threads\)$/m
+          : /^torch: skipped, PyTorch is not installed: .*apt-get install -y python3-torch/m,
+      );
       const report = JSON.parse(readFileSync(out, "utf8")) as {
         quick: boolean;
         rows: { workload: string; median: Record<string, number | null> }[];
@@ -34,7 +47,9 @@ describe("npm run bench --quick", () => {
       };
       expect(report.quick).toBe(true);
       expect(child.stdout).toMatch(/^our matmul micro-kernel: wasm$/m);
-      expect(report.results).toHaveLength(15); // 3 engines × 5 workloads, one round
+      // every engine (torch where installed) × 5 workloads, one round
+      expect(report.results).toHaveLength(ENGINES.length * 5);
+      expect([...new Set(report.results.map((r) => r.engine))].sort()).toEqual(ENGINES);
       expect(report.rows.map((r) => r.workload)).toEqual(["W1-256", "W1-1024", "W2", "W3", "W4"]);
       for (const r of report.results) {
         if (r.engine === "tfjs-wasm" && r.workload === "W3") {
@@ -45,6 +60,7 @@ describe("npm run bench --quick", () => {
         }
         expect(r.value, `${r.engine} ${r.workload}: ${r.note ?? ""}`).toBeGreaterThan(0);
         expect(r.check, `${r.engine} ${r.workload}`).toMatch(/^ok: /);
+        if (r.engine === "torch") expect(r.note).toMatch(/^PyTorch [\d.]+.*, \d+ threads?$/);
       }
       expect(child.status).toBe(0);
     } finally {
@@ -57,9 +73,11 @@ describe("npm run bench --quick", () => {
     [["--rounds", "0"], "bench: --rounds must be an integer ≥ 1, got 0"],
     [["--only", "W9"], "bench: unknown W9; expected some of W1-256, W1-1024, W2, W3, W4"],
     [
-      ["--engines", "torch"],
-      "bench: unknown torch; expected some of ours, ours-main, tfjs-cpu, tfjs-wasm",
+      ["--engines", "pytorch"],
+      "bench: unknown pytorch; expected some of ours, ours-main, tfjs-cpu, tfjs-wasm, torch",
     ],
+    [["--threads", "0"], "bench: --threads must be an integer ≥ 1, got 0"],
+    [["--threads", "two"], "bench: --threads must be an integer ≥ 1, got two"],
     [["--engines", "ours,ours-main"], "bench: the engine ours-main needs --compare DIR"],
     [["--compare", "no/such/dir"], "bench: --compare needs a built dist/ folder (with index.js)"],
   ])("rejects %j with a message naming it, the usage, and exit code 2", (args, message) => {
@@ -98,6 +116,58 @@ describe("npm run bench --quick", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 300_000);
+
+  it("skips torch with a message saying how to install it where its Python cannot import torch", () => {
+    const dir = mkdtempSync(join(tmpdir(), "bench-test-"));
+    try {
+      const out = join(dir, "skip.json");
+      const args = ["--quick", "--only", "W1-256", "--engines", "ours,torch", "--out", out];
+      const child = spawnSync(process.execPath, [runJs, ...args], {
+        cwd: root,
+        encoding: "utf8",
+        env: { ...process.env, BENCH_PYTHON: join(dir, "no-such-python") },
+      });
+      expect(child.stdout).toContain(
+        `torch: skipped, PyTorch is not installed: ${join(dir, "no-such-python")} cannot run`,
+      );
+      expect(child.stdout).toContain("apt-get install -y python3-torch");
+      const report = JSON.parse(readFileSync(out, "utf8")) as { results: { engine: string }[] };
+      expect(report.results.map((r) => r.engine)).toEqual(["ours"]);
+      expect(child.status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it.skipIf(!hasTorch)(
+    "--threads N sets PyTorch's thread count, with the same checks",
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), "bench-test-"));
+      try {
+        const out = join(dir, "threads.json");
+        const args = ["--quick", "--only", "W1-256,W4", "--engines", "torch", "--threads", "1"];
+        const child = spawnSync(process.execPath, [runJs, ...args, "--out", out], {
+          cwd: root,
+          encoding: "utf8",
+        });
+        expect(child.stdout).toMatch(/^torch: PyTorch with 1 thread\(s\) \(--threads\)$/m);
+        const report = JSON.parse(readFileSync(out, "utf8")) as {
+          threads: number;
+          results: { engine: string; check: string; note?: string }[];
+        };
+        expect(report.threads).toBe(1);
+        expect(report.results).toHaveLength(2);
+        for (const r of report.results) {
+          expect(r.check).toMatch(/^ok: rel\. error/);
+          expect(r.note).toMatch(/, 1 thread$/);
+        }
+        expect(child.status).toBe(0);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    120_000,
+  );
 
   it("--help prints the usage and exits 0", () => {
     const child = spawnSync(process.execPath, [runJs, "--help"], { cwd: root, encoding: "utf8" });
