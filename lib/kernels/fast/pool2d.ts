@@ -1,5 +1,5 @@
 import type { Pool2dDims } from "../dims";
-import { allocate, allocateToOverwrite } from "./buffer-pool";
+import { allocateToOverwrite } from "./buffer-pool";
 
 /**
  * Max pooling forward (lesson 7): each output is the largest value of its window; `argmax` is the
