@@ -1,11 +1,13 @@
 /**
  * One benchmark process: `node build/bench/child.js <engine> <workload> [--quick]`. Imports and
  * data creation happen before timing; prints the Result as JSON after RESULT_PREFIX. "ours-main"
- * runs our workloads on the dist/ folder in BENCH_DIST (bench/engine.ts).
+ * runs our workloads on the dist/ folder in BENCH_DIST (bench/engine.ts); "torch" runs PyTorch with
+ * BENCH_THREADS threads (bench/torch.ts).
  */
 import {
   ENGINES,
   RESULT_PREFIX,
+  THREADS_ENV,
   WORKLOADS,
   sizes,
   type Engine,
@@ -14,6 +16,7 @@ import {
 } from "./protocol";
 import { runOurs } from "./ours";
 import { loadTf, runTfjs } from "./tfjs";
+import { runTorch } from "./torch";
 
 async function main(argv: string[]): Promise<void> {
   const [engine, workload] = argv as [Engine, Workload];
@@ -28,7 +31,9 @@ async function main(argv: string[]): Promise<void> {
     const part =
       engine === "ours" || engine === "ours-main"
         ? runOurs(workload, sz)
-        : runTfjs(await loadTf(engine === "tfjs-cpu" ? "cpu" : "wasm"), workload, sz);
+        : engine === "torch"
+          ? runTorch(workload, sz, Number(process.env[THREADS_ENV] ?? "1"))
+          : runTfjs(await loadTf(engine === "tfjs-cpu" ? "cpu" : "wasm"), workload, sz);
     result = { engine, workload, ...part };
   } catch (e) {
     // An engine that cannot run a workload (tfjs-wasm has no Conv2DBackpropFilter) is reported, not hidden.

@@ -6,9 +6,10 @@
 /**
  * The engines compared: ours, another build of ours ("ours-main", loaded from the folder given
  * to `--compare`, e.g. main's dist/, to see a change's effect in the same run), TensorFlow.js on
- * its pure-JS CPU backend, and on its wasm backend.
+ * its pure-JS CPU backend, on its wasm backend, and PyTorch (Debian's python3-torch, when installed:
+ * bench/torch.ts) with `--threads` threads.
  */
-export const ENGINES = ["ours", "ours-main", "tfjs-cpu", "tfjs-wasm"] as const;
+export const ENGINES = ["ours", "ours-main", "tfjs-cpu", "tfjs-wasm", "torch"] as const;
 export type Engine = (typeof ENGINES)[number];
 
 /** The workloads; W1 runs at two sizes. */
@@ -27,6 +28,9 @@ export interface Result {
   check: string;
   note?: string;
 }
+
+/** The environment variable the parent passes `--threads` in (PyTorch's thread count). */
+export const THREADS_ENV = "BENCH_THREADS";
 
 /** The line prefix a child prints its Result JSON after (tfjs prints banners on stdout). */
 export const RESULT_PREFIX = "BENCH-RESULT ";

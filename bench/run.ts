@@ -1,24 +1,28 @@
 /**
- * `npm run bench`: W1–W4 (bench/README.md) on our engine, tfjs-cpu and tfjs-wasm, one child
+ * `npm run bench`: W1–W4 (bench/README.md) on our engine, tfjs-cpu, tfjs-wasm and PyTorch, one child
  * process per (engine, workload), rounds interleaved (the engine order rotates each round), medians
  * and our/peer ratios printed and written to bench/results/latest.json; then each lesson's time
  * through the runner.
  *
  *   node build/bench/run.js [--quick] [--rounds N] [--only W1-256,W4] [--engines ours,tfjs-cpu]
- *                           [--compare DIR] [--no-lessons] [--out FILE]
+ *                           [--threads N] [--compare DIR] [--no-lessons] [--out FILE]
  * --quick: tiny sizes, one round, no lessons (a harness check in seconds, not a measurement).
+ * --threads N: PyTorch's thread count (default: every core). Ours runs one thread (no worker pool
+ *   yet). PyTorch is skipped, with a message saying how to install it, where it is not installed.
  * --compare DIR: also runs our workloads on the engine built in DIR (a dist/ folder, e.g. main's),
  *   as the engine "ours-main", interleaved with ours in every round, and prints ours/ours-main.
  * --help: this usage. A wrong option or value exits 2 with a message naming it.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { timeLessons, lessonTable, type LessonTimes } from "./lessons";
 import {
   ENGINES,
   RESULT_PREFIX,
+  THREADS_ENV,
   WORKLOADS,
   type Engine,
   type Result,
@@ -26,11 +30,12 @@ import {
 } from "./protocol";
 import { kernels } from "./engine";
 import { summarise, table } from "./report";
+import { TORCH_INSTALL, torchMissing } from "./torch";
 
 const ROOT = join(__dirname, "..", "..");
 
 const USAGE = `usage: node build/bench/run.js [--quick] [--rounds N] [--only ${WORKLOADS.join(",")}]
-                              [--engines ${ENGINES.join(",")}] [--compare DIR]
+                              [--engines ${ENGINES.join(",")}] [--threads N] [--compare DIR]
                               [--no-lessons] [--out FILE]`;
 
 /** A command-line mistake: main prints it with the usage and exits 2. */
@@ -44,6 +49,7 @@ function parse(argv: string[]): {
   lessons: boolean;
   out: string;
   compare: string | null;
+  threads: number;
 } {
   const options = {
     quick: { type: "boolean" },
@@ -53,6 +59,7 @@ function parse(argv: string[]): {
     "no-lessons": { type: "boolean" },
     out: { type: "string" },
     compare: { type: "string" },
+    threads: { type: "string" },
   } as const;
   let values: ReturnType<typeof parseArgs<{ args: string[]; options: typeof options }>>["values"];
   try {
@@ -73,6 +80,10 @@ function parse(argv: string[]): {
   if (!Number.isInteger(rounds) || rounds < 1) {
     throw new UsageError(`bench: --rounds must be an integer ≥ 1, got ${values.rounds}`);
   }
+  const threads = values.threads === undefined ? availableParallelism() : Number(values.threads);
+  if (!Number.isInteger(threads) || threads < 1) {
+    throw new UsageError(`bench: --threads must be an integer ≥ 1, got ${values.threads}`);
+  }
   const compare = values.compare === undefined ? null : resolve(values.compare);
   if (compare !== null && !existsSync(join(compare, "index.js"))) {
     throw new UsageError(
@@ -91,6 +102,7 @@ function parse(argv: string[]): {
     workloads: pick(WORKLOADS, values.only),
     engines,
     compare,
+    threads,
     lessons: !quick && !(values["no-lessons"] ?? false),
     out: values.out ?? join(ROOT, "bench", "results", quick ? "quick.json" : "latest.json"),
   };
@@ -105,9 +117,14 @@ function runChild(
   workload: Workload,
   quick: boolean,
   compare: string | null,
+  threads: number,
 ): Result {
   const args = [join(__dirname, "child.js"), engine, workload, ...(quick ? ["--quick"] : [])];
-  const env = { ...process.env, BENCH_DIST: engine === "ours-main" ? (compare ?? "") : "" };
+  const env = {
+    ...process.env,
+    BENCH_DIST: engine === "ours-main" ? (compare ?? "") : "",
+    [THREADS_ENV]: String(threads),
+  };
   const child = spawnSync(process.execPath, args, {
     cwd: ROOT,
     encoding: "utf8",
@@ -143,12 +160,22 @@ async function main(argv: string[]): Promise<number> {
   }
   console.log(`our matmul micro-kernel: ${kernels.microKernel()}`);
   if (o.compare !== null) console.log(`ours-main: the engine in ${o.compare}`);
+  if (o.engines.includes("torch")) {
+    const missing = torchMissing();
+    if (missing === null) console.log(`torch: PyTorch with ${o.threads} thread(s) (--threads)`);
+    else {
+      console.log(
+        `torch: skipped, PyTorch is not installed: ${missing}; to add it: ${TORCH_INSTALL}`,
+      );
+      o.engines = o.engines.filter((e) => e !== "torch");
+    }
+  }
   const results: Result[] = [];
   for (let round = 0; round < o.rounds; round++) {
     for (const workload of o.workloads) {
       const order = o.engines.map((_, i) => o.engines[(i + round) % o.engines.length]);
       for (const engine of order) {
-        const r = runChild(engine, workload, o.quick, o.compare);
+        const r = runChild(engine, workload, o.quick, o.compare, o.threads);
         results.push(r);
         const v =
           r.value === null ? `n/a (${r.note ?? r.check})` : `${r.value.toPrecision(4)} ${r.unit}`;
@@ -173,6 +200,7 @@ async function main(argv: string[]): Promise<number> {
     rounds: o.rounds,
     matmulBackend: kernels.microKernel(),
     compare: o.compare,
+    threads: o.threads,
   };
   writeFileSync(o.out, JSON.stringify({ ...meta, rows, lessons, results }, null, 2));
   console.log(`written ${o.out}`);

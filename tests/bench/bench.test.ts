@@ -9,18 +9,25 @@ import { describe, expect, it } from "vitest";
 // (npm test builds before it runs vitest).
 const root = join(__dirname, "..", "..");
 const runJs = join(root, "build", "bench", "run.js");
+/** Whether Debian's PyTorch is installed here (the bench runs it then, and skips it otherwise). */
+const hasTorch =
+  spawnSync("/usr/bin/python3", ["-c", "import torch, numpy"], { encoding: "utf8" }).status === 0;
 
 describe("npm run bench --quick", () => {
+  // PyTorch has its own test below (importing torch takes long on a loaded machine).
   it("runs every (engine, workload) in its own process and writes the table as JSON", () => {
     expect(existsSync(runJs), `${runJs} is missing: run npm run build first`).toBe(true);
     const dir = mkdtempSync(join(tmpdir(), "bench-test-"));
     try {
       const out = join(dir, "quick.json");
-      const child = spawnSync(process.execPath, [runJs, "--quick", "--out", out], {
+      const engines = ["--engines", "ours,tfjs-cpu,tfjs-wasm"];
+      const child = spawnSync(process.execPath, [runJs, "--quick", ...engines, "--out", out], {
         cwd: root,
         encoding: "utf8",
       });
-      expect(child.stdout).toMatch(/\| workload \| unit \| ours \| tfjs-cpu \| tfjs-wasm \|/);
+      expect(child.stdout).toMatch(
+        /\| workload \| unit \| ours \| tfjs-cpu \| tfjs-wasm \| torch \| ours\/tfjs-cpu \| ours\/tfjs-wasm \| ours\/torch \|/,
+      );
       const report = JSON.parse(readFileSync(out, "utf8")) as {
         quick: boolean;
         rows: { workload: string; median: Record<string, number | null> }[];
@@ -57,9 +64,11 @@ describe("npm run bench --quick", () => {
     [["--rounds", "0"], "bench: --rounds must be an integer ≥ 1, got 0"],
     [["--only", "W9"], "bench: unknown W9; expected some of W1-256, W1-1024, W2, W3, W4"],
     [
-      ["--engines", "torch"],
-      "bench: unknown torch; expected some of ours, ours-main, tfjs-cpu, tfjs-wasm",
+      ["--engines", "pytorch"],
+      "bench: unknown pytorch; expected some of ours, ours-main, tfjs-cpu, tfjs-wasm, torch",
     ],
+    [["--threads", "0"], "bench: --threads must be an integer ≥ 1, got 0"],
+    [["--threads", "two"], "bench: --threads must be an integer ≥ 1, got two"],
     [["--engines", "ours,ours-main"], "bench: the engine ours-main needs --compare DIR"],
     [["--compare", "no/such/dir"], "bench: --compare needs a built dist/ folder (with index.js)"],
   ])("rejects %j with a message naming it, the usage, and exit code 2", (args, message) => {
@@ -98,6 +107,61 @@ describe("npm run bench --quick", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 300_000);
+
+  it("skips torch with a message saying how to install it where its Python cannot import torch", () => {
+    const dir = mkdtempSync(join(tmpdir(), "bench-test-"));
+    try {
+      const out = join(dir, "skip.json");
+      const args = ["--quick", "--only", "W1-256", "--engines", "ours,torch", "--out", out];
+      const child = spawnSync(process.execPath, [runJs, ...args], {
+        cwd: root,
+        encoding: "utf8",
+        env: { ...process.env, BENCH_PYTHON: join(dir, "no-such-python") },
+      });
+      expect(child.stdout).toContain(
+        `torch: skipped, PyTorch is not installed: ${join(dir, "no-such-python")} cannot run`,
+      );
+      expect(child.stdout).toContain("apt-get install -y python3-torch");
+      const report = JSON.parse(readFileSync(out, "utf8")) as { results: { engine: string }[] };
+      expect(report.results.map((r) => r.engine)).toEqual(["ours"]);
+      expect(child.status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it.skipIf(!hasTorch)(
+    "runs PyTorch on every workload, with --threads threads and the same checks",
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), "bench-test-"));
+      try {
+        const out = join(dir, "torch.json");
+        const args = ["--quick", "--engines", "torch", "--threads", "1"];
+        const child = spawnSync(process.execPath, [runJs, ...args, "--out", out], {
+          cwd: root,
+          encoding: "utf8",
+        });
+        expect(child.stdout).toMatch(/^torch: PyTorch with 1 thread\(s\) \(--threads\)$/m);
+        const report = JSON.parse(readFileSync(out, "utf8")) as {
+          threads: number;
+          results: { workload: string; value: number | null; check: string; note?: string }[];
+        };
+        expect(report.threads).toBe(1);
+        const workloads = report.results.map((r) => r.workload);
+        expect(workloads).toEqual(["W1-256", "W1-1024", "W2", "W3", "W4"]);
+        for (const r of report.results) {
+          expect(r.value, `${r.workload}: ${r.note ?? ""}`).toBeGreaterThan(0);
+          expect(r.check, r.workload).toMatch(/^ok: /);
+          expect(r.note).toMatch(/^PyTorch [\d.]+\S*, 1 thread$/);
+        }
+        expect(child.stdout).toMatch(/^\| W2 \| samples\/s \| n\/a \| n\/a \| n\/a \| \d+ \|/m);
+        expect(child.status).toBe(0);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    300_000,
+  );
 
   it("--help prints the usage and exits 0", () => {
     const child = spawnSync(process.execPath, [runJs, "--help"], { cwd: root, encoding: "utf8" });

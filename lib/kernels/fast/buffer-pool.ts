@@ -45,6 +45,20 @@ export function allocate(length: number): Float64Array {
 }
 
 /**
+ * Like `allocate`, without the zero fill of a reused array: for an op that writes every entry of
+ * its output (ReLU, pooling, a convolution that starts from its bias). A W3 profile spent ~5 % of
+ * a step zero-filling arrays those ops then overwrote whole; the numbers are the same, one pass
+ * over memory fewer. Example: const out = allocateToOverwrite(x.length); // then write all of it
+ */
+export function allocateToOverwrite(length: number): Float64Array {
+  const reused = length < MIN_LENGTH ? undefined : free.get(length)?.pop();
+  if (reused === undefined) return allocate(length);
+  pooledBytes -= reused.byteLength;
+  owned.add(reused);
+  return reused;
+}
+
+/**
  * Takes `data` back for reuse by `allocate`. The caller promises that the engine no longer reads
  * it; arrays not made here, kept, or already released are left alone (to the GC).
  */

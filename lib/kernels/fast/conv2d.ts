@@ -3,7 +3,7 @@ import type { Conv2dGrads } from "../kernels";
 import { col2im, im2col, im2colPacked, im2colPackedT } from "./im2col";
 import { matmulInto, matmulIntoPackedB } from "./matmul";
 import { SCRATCH_COLS, SCRATCH_DCOLS, scratch } from "./scratch";
-import { allocate } from "./buffer-pool";
+import { allocate, allocateToOverwrite } from "./buffer-pool";
 
 /**
  * 2-d convolution forward (cross-correlation, no kernel flip, as in the lecture; lesson 7).
@@ -24,10 +24,11 @@ export function conv2dForward(
   const { n, c, h, w: width, f, kh, kw, oh, ow } = d;
   const ckk = c * kh * kw;
   const plane = oh * ow;
-  const out = allocate(n * f * plane);
-  const cols = scratch(SCRATCH_COLS, ckk * plane);
   // The packed path adds each whole sum onto out: starting from the bias gives b + Σ, the same
-  // number as the plain path's (0 + Σ) + b, with one pass over the output fewer.
+  // number as the plain path's (0 + Σ) + b, with one pass over the output fewer; and the bias
+  // fill writes every entry, so a reused array needs no zero fill first (allocateToOverwrite).
+  const out = bias === null ? allocate(n * f * plane) : allocateToOverwrite(n * f * plane);
+  const cols = scratch(SCRATCH_COLS, ckk * plane);
   if (bias !== null)
     for (let r = 0; r < n * f; r++) out.fill(bias[r % f], r * plane, (r + 1) * plane);
   for (let b = 0; b < n; b++) {

@@ -1,5 +1,5 @@
 import type { Pool2dDims } from "../dims";
-import { allocate } from "./buffer-pool";
+import { allocateToOverwrite } from "./buffer-pool";
 
 /**
  * Max pooling forward (lesson 7): each output is the largest value of its window; `argmax` is the
@@ -17,7 +17,7 @@ export function maxPool2dForward(
   d: Pool2dDims,
 ): { out: Float64Array; argmax: Int32Array } {
   const { n, c, h, w, size, stride, oh, ow } = d;
-  const out = allocate(n * c * oh * ow);
+  const out = allocateToOverwrite(n * c * oh * ow); // every window writes its entry
   const argmax = new Int32Array(n * c * oh * ow);
   let o = 0;
   for (let plane = 0; plane < n * c; plane++) {
@@ -74,7 +74,7 @@ export function maxPool2dBackward(
  */
 export function avgPool2dForward(x: Float64Array, d: Pool2dDims): Float64Array {
   const { n, c, h, w, size, stride, oh, ow } = d;
-  const out = allocate(n * c * oh * ow);
+  const out = allocateToOverwrite(n * c * oh * ow); // every window writes its mean
   const scale = 1 / (size * size);
   let o = 0;
   for (let plane = 0; plane < n * c; plane++) {

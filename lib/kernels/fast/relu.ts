@@ -1,4 +1,4 @@
-import { allocate } from "./buffer-pool";
+import { allocateToOverwrite } from "./buffer-pool";
 
 /**
  * ReLU forward and backward without a branch per element: on activations, whose signs look
@@ -11,7 +11,7 @@ import { allocate } from "./buffer-pool";
  * for ±Infinity and NaN, where that form would be wrong, so those rare inputs take Math.max.
  */
 export function reluForward(x: Float64Array): Float64Array {
-  const out = allocate(x.length);
+  const out = allocateToOverwrite(x.length); // every entry is written below
   let nonFinite = 0; // stays 0 unless some x·0 is NaN
   for (let i = 0; i < out.length; i++) {
     const v = x[i];
