@@ -33,8 +33,10 @@ export function checkToy(op: string, options: ToyOptions, defaultNoise: number, 
   const { n, noise = defaultNoise } = expectOptions(op, options);
   expectInteger(op, "n", n, 1);
   checkSize(op, [n, 2], "x");
-  if (!(typeof noise === "number" && noise >= 0)) {
-    throw new ArgumentError(`${op}: noise must be a number ≥ 0, got ${describeValue(noise)}`);
+  if (!(typeof noise === "number" && noise >= 0 && noise < Infinity)) {
+    throw new ArgumentError(
+      `${op}: noise must be a finite number ≥ 0, got ${describeValue(noise)}`,
+    );
   }
   if (needsRng) expectRng(op, options.rng);
   return { n, noise };

@@ -8,7 +8,7 @@
  * `axes: "efficiency"` draws the physicists' version instead: signal efficiency (the true
  * positive rate) across, background rejection (1 − the false positive rate) up.
  */
-import { ArgumentError } from "../errors";
+import { ArgumentError, expectOptions } from "../errors";
 import { type NumericInput, toVector } from "./arrays";
 import { type ChartOptions, type VegaLiteSpec, base, categoryScale, round } from "./spec";
 
@@ -39,7 +39,7 @@ export function roc(curves: Record<string, RocInput>, options: RocOptions = {}):
   const names = Object.keys(curves ?? {});
   if (names.length === 0)
     throw new ArgumentError("roc: curves is empty, expected { name: { fpr, tpr } }");
-  const { axes = "rates", maxPoints = 200 } = options;
+  const { axes = "rates", maxPoints = 200 } = expectOptions("roc", options);
   if (!Number.isInteger(maxPoints) || maxPoints < 2) {
     throw new ArgumentError(`roc: maxPoints must be an integer ≥ 2, got ${String(maxPoints)}`);
   }

@@ -3,7 +3,7 @@
  * one output is a score (a probability, or a logit): lesson 9. Same argument order as `accuracy`:
  * predictions first, targets second. Class 1 is "signal" (positive), class 0 "background".
  */
-import { ArgumentError, NonFiniteError, ShapeError, formatShape } from "../errors";
+import { ArgumentError, NonFiniteError, ShapeError, expectOptions, formatShape } from "../errors";
 import { Tensor } from "../tensor/tensor";
 import { expectTensor } from "../tensor/check";
 
@@ -108,7 +108,7 @@ export function efficiencies(
   y: Tensor,
   options: { threshold?: number } = {},
 ): Efficiencies {
-  const { threshold = 0.5 } = options;
+  const { threshold = 0.5 } = expectOptions("efficiencies", options);
   if (typeof threshold !== "number" || Number.isNaN(threshold)) {
     throw new ArgumentError(`efficiencies: threshold must be a number, got ${String(threshold)}`);
   }

@@ -36,6 +36,8 @@ export interface CourseMeta {
   lesson: number;
   title: string;
   summary: string;
+  /** The notebook's per-cell time limit in seconds (the runner's and the runnable page's). */
+  cellTimeout?: number;
 }
 
 /** An nbformat 4 notebook. */

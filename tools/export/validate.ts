@@ -132,7 +132,7 @@ function checkCourse(value: unknown, warn: Warn): Notebook["metadata"]["course"]
   if (value === undefined) return undefined;
   if (!isObject(value)) return void warn("metadata.course is not an object; ignored");
   const course: NonNullable<Notebook["metadata"]["course"]> = {};
-  const { lesson, title, summary } = value;
+  const { lesson, title, summary, cellTimeout } = value;
   if (typeof lesson === "number" && Number.isSafeInteger(lesson) && lesson >= 0)
     course.lesson = lesson;
   else if (lesson !== undefined)
@@ -144,6 +144,11 @@ function checkCourse(value: unknown, warn: Warn): Notebook["metadata"]["course"]
     warn("metadata.course.title is not a string; the file name is used");
   if (typeof summary === "string") course.summary = summary;
   else if (summary !== undefined) warn("metadata.course.summary is not a string; none shown");
+  // The per-cell limit in seconds, as the runner reads it; the runnable page applies it.
+  if (typeof cellTimeout === "number" && Number.isFinite(cellTimeout) && cellTimeout > 0)
+    course.cellTimeout = cellTimeout;
+  else if (cellTimeout !== undefined)
+    warn("metadata.course.cellTimeout is not a number of seconds > 0; the default limit is used");
   return course;
 }
 
