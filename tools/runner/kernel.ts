@@ -43,6 +43,11 @@ export interface StartOptions {
 const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
 
 /** A running kernel process and the connection that talks to it. */
+/** A kernel process that runs but never answered kernel_info (see `KernelClient.start`). */
+class SilentKernelError extends Error {
+  override readonly name = "Error";
+}
+
 export class KernelClient {
   readonly connection: KernelConnection;
   private lastExecute: Exchange | null = null;
@@ -68,8 +73,23 @@ export class KernelClient {
     });
   }
 
-  /** Starts a kernel and waits until it answers kernel_info on shell and publishes on iopub. */
+  /**
+   * Starts a kernel and waits until it answers kernel_info on shell and publishes on iopub. A kernel
+   * that runs but stays silent is killed and started once more on fresh ports: the connection file
+   * names ports found free a moment before the kernel binds them, and another process starting at
+   * the same time (a second kernel, a test server) can take one in between. A kernel that exits or
+   * cannot be run is not retried.
+   */
   static async start(options: StartOptions): Promise<KernelClient> {
+    try {
+      return await KernelClient.startOnce(options);
+    } catch (e) {
+      if (!(e instanceof SilentKernelError)) throw e;
+      return await KernelClient.startOnce(options);
+    }
+  }
+
+  private static async startOnce(options: StartOptions): Promise<KernelClient> {
     const spec = options.spec ?? readKernelSpec();
     const client = new KernelClient(await launchKernel(spec, options.cwd), spec, options.drain);
     const limit = options.startTimeoutMs ?? 90_000;
@@ -80,10 +100,12 @@ export class KernelClient {
       const answered = (e: Exchange): boolean => e.reply !== null && e.idle;
       if (await client.connection.wait(exchange, answered, 2_000)) return client;
     }
+    const silent = client.connection.ended === null;
     const why = client.connection.ended ?? `no kernel_info_reply within ${limit} ms`;
     const log = client.launched.log().trim();
     client.kill();
-    throw new Error(`kernel failed to start (${why})${log ? `:\n${log}` : ""}`);
+    const message = `kernel failed to start (${why})${log ? `:\n${log}` : ""}`;
+    throw silent ? new SilentKernelError(message) : new Error(message);
   }
 
   /** Null while the kernel runs, else how it ended ("exit code 1", "signal SIGKILL"). */
