@@ -4,25 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as dl from "../../lib/index";
 import { expectNamed, isNamedError } from "./named-errors";
+import { BAD_VALUES } from "./bad-values";
 
-/** Values a student passes by mistake, and values an adversary passes on purpose. */
-const cyclic: Record<string, unknown> = { name: "loop" };
-cyclic.self = cyclic;
-const BAD: [string, unknown][] = [
-  ["undefined", undefined],
-  ["null", null],
-  ["a string", "x"],
-  ["a number", 3],
-  ["an array", [1, 2]],
-  ["a typed array", new Float64Array([1, 2])],
-  ["NaN", NaN],
-  ["a negative size", -1],
-  ["an empty object", {}],
-  ["a bigint", 10n],
-  ["a symbol", Symbol("s")],
-  ["a function", () => 1],
-  ["a cyclic object", cyclic],
-];
+const BAD = BAD_VALUES;
 
 /**
  * Not walked, with the reason: the error classes (their argument is the message itself);

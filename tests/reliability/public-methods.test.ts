@@ -6,27 +6,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as dl from "../../lib/index";
 import { largest, smallest } from "../../lib/plot/arrays";
 import { expectNamed, isNamedError } from "./named-errors";
+import { BAD_VALUES } from "./bad-values";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the point is to pass wrong types
 type Any = any;
-const cyclic: Record<string, unknown> = { name: "loop" };
-cyclic.self = cyclic;
-const BAD: [string, unknown][] = [
-  ["undefined", undefined],
-  ["null", null],
-  ["a string", "x"],
-  ["a number", 3],
-  ["an array", [1, 2]],
-  ["a typed array", new Float64Array([1, 2])],
-  ["NaN", NaN],
-  ["a negative size", -1],
-  ["1e9", 1e9],
-  ["an empty object", {}],
-  ["a bigint", 10n],
-  ["a symbol", Symbol("s")],
-  ["a function", () => 1],
-  ["a cyclic object", cyclic],
-];
+/** The shared bad values, and a size that used to abort the process. */
+const BAD: [string, unknown][] = [...BAD_VALUES, ["1e9", 1e9]];
 
 /** Fresh instances (one per call, so a call that succeeds cannot spoil the next). */
 const MAKE: Record<string, () => Any> = {
