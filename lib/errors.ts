@@ -28,6 +28,11 @@ export class ReleasedTensorError extends Error {
   override readonly name = "ReleasedTensorError";
 }
 
+/** A worker thread of the fast kernels failed during an op (the op is not done; the pool restarts). */
+export class KernelThreadError extends Error {
+  override readonly name = "KernelThreadError";
+}
+
 /** Text that does not follow its format: a ragged CSV row, a weights file that is not the JSON expected. */
 export class FormatError extends Error {
   override readonly name = "FormatError";

@@ -13,6 +13,7 @@ export {
   NonFiniteError,
   ReleasedTensorError,
   FormatError,
+  KernelThreadError,
 } from "./errors";
 export { Tensor } from "./tensor/tensor";
 export type { NestedArray } from "./tensor/tensor";

@@ -12,10 +12,11 @@ let inUse: Kernels = fast;
 /**
  * Runs every op from now on with the "reference" kernels (plain loops, no state) or the "fast"
  * ones (the default), whose option `matmul: "js"` swaps the WebAssembly micro-kernel for the same
- * loop in TypeScript. Safe at any time between ops: both give the same numbers (up to rounding
+ * loop in TypeScript, and `threads: n` sets how many threads large products and convolutions use
+ * (default: every core; 1 = this thread only; the same bits for any count). Safe at any time between ops: both give the same numbers (up to rounding
  * where they add in another order), and memory made by one may be released under the other.
  * Throws ArgumentError naming what was wrong for another name or option. Lesson 7.
- * Example: dl.kernels.use("reference"); … dl.kernels.use("fast");
+ * Example: dl.kernels.use("reference"); … dl.kernels.use("fast", { threads: 1 });
  */
 export function use(name: KernelName, options: FastOptions = {}): void {
   if (name !== "reference" && name !== "fast") {
@@ -26,17 +27,19 @@ export function use(name: KernelName, options: FastOptions = {}): void {
     throw new ArgumentError(`kernels.use: options must be an object, got ${String(options)}`);
   }
   const keys = Object.keys(options);
-  const unknown = keys.find((key) => name === "reference" || key !== "matmul");
+  const unknown = keys.find(
+    (key) => name === "reference" || (key !== "matmul" && key !== "threads"),
+  );
   if (unknown !== undefined) {
-    const takes = name === "fast" ? "only { matmul }" : "no options";
+    const takes = name === "fast" ? "only { matmul, threads }" : "no options";
     throw new ArgumentError(`kernels.use: "${name}" takes ${takes}, got option "${unknown}"`);
   }
   if (name === "fast") configureFast(options);
   inUse = name === "fast" ? fast : reference;
 }
 
-/** What runs now: `{ name: "fast", matmul: "wasm" }` or `{ name: "reference" }`. */
-export function current(): { name: KernelName; matmul?: MicroKernel } {
+/** What runs now: `{ name: "fast", matmul: "wasm", threads: 2 }` or `{ name: "reference" }`. */
+export function current(): { name: KernelName; matmul?: MicroKernel; threads?: number } {
   return inUse === fast ? { name: "fast", ...fastOptions() } : { name: "reference" };
 }
 

@@ -1,17 +1,22 @@
 // Choosing the kernels: dl.kernels.use and current, their named errors, the DL_KERNELS
 // environment variable, and the dispatch every op goes through.
 import { execFileSync } from "node:child_process";
+import { availableParallelism } from "node:os";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import * as dl from "../../lib/index";
 import { kernels } from "../../lib/kernels/active";
 
+// the default thread count: every core (DL_THREADS unset in the tests)
+const cores = availableParallelism();
+const fastDefault = { name: "fast", matmul: "wasm", threads: cores };
+
 describe("dl.kernels.use and current", () => {
   afterEach(() => dl.kernels.use("fast"));
 
   it("runs the fast kernels with the WebAssembly micro-kernel by default", () => {
-    expect(dl.kernels.current()).toEqual({ name: "fast", matmul: "wasm" });
+    expect(dl.kernels.current()).toEqual(fastDefault);
     expect(kernels.name).toBe("fast");
   });
 
@@ -20,9 +25,13 @@ describe("dl.kernels.use and current", () => {
     expect(dl.kernels.current()).toEqual({ name: "reference" });
     expect(kernels.name).toBe("reference");
     dl.kernels.use("fast", { matmul: "js" });
-    expect(dl.kernels.current()).toEqual({ name: "fast", matmul: "js" });
+    expect(dl.kernels.current()).toEqual({ ...fastDefault, matmul: "js" });
+    dl.kernels.use("fast", { threads: 1 });
+    expect(dl.kernels.current()).toEqual({ ...fastDefault, threads: 1 });
+    dl.kernels.use("fast", { threads: cores + 7 }); // capped at the cores
+    expect(dl.kernels.current()).toEqual(fastDefault);
     dl.kernels.use("fast");
-    expect(dl.kernels.current()).toEqual({ name: "fast", matmul: "wasm" });
+    expect(dl.kernels.current()).toEqual(fastDefault);
   });
 
   it("the same op gives the same numbers under each (the lecture's convolution)", () => {
@@ -35,14 +44,25 @@ describe("dl.kernels.use and current", () => {
     expect(results[0]).toEqual(results[1]);
   });
 
-  it.each([
+  it.each<[unknown[], string]>([
     [["gpu"], 'kernels.use: expected "reference" or "fast", got "gpu"'],
     [[undefined], 'kernels.use: expected "reference" or "fast", got undefined'],
     [
       ["reference", { matmul: "js" }],
       'kernels.use: "reference" takes no options, got option "matmul"',
     ],
-    [["fast", { threads: 2 }], 'kernels.use: "fast" takes only { matmul }, got option "threads"'],
+    [
+      ["fast", { thread: 2 }],
+      'kernels.use: "fast" takes only { matmul, threads }, got option "thread"',
+    ],
+    ...[0, -1, 1.5, NaN, Infinity, "2", null].map((threads): [unknown[], string] => [
+      ["fast", { threads }],
+      `kernels.use: threads must be a whole number ≥ 1 (1 = no worker threads), got ${String(threads)}`,
+    ]),
+    [
+      ["fast", { matmul: "cuda", threads: 1 }],
+      'kernels.use: the fast matmul must be "wasm" or "js", got "cuda"',
+    ],
     [
       ["fast", { matmul: "cuda" }],
       'kernels.use: the fast matmul must be "wasm" or "js", got "cuda"',
@@ -52,7 +72,7 @@ describe("dl.kernels.use and current", () => {
     const use = dl.kernels.use as (...a: unknown[]) => void;
     expect(() => use(...args)).toThrow(dl.ArgumentError);
     expect(() => use(...args)).toThrow(message);
-    expect(dl.kernels.current()).toEqual({ name: "fast", matmul: "wasm" });
+    expect(dl.kernels.current()).toEqual(fastDefault);
   });
 });
 
@@ -69,8 +89,9 @@ describe("DL_KERNELS in the environment", () => {
     "chooses the kernels when lib loads (DL_KERNELS=reference runs a whole lesson on the plain loops)",
     () => {
       expect(run("reference")).toBe('{"name":"reference"}');
-      expect(run("fast")).toBe('{"name":"fast","matmul":"wasm"}');
-      expect(run("")).toBe('{"name":"fast","matmul":"wasm"}');
+      const fast = JSON.stringify(fastDefault);
+      expect(run("fast")).toBe(fast);
+      expect(run("")).toBe(fast);
       expect(() => run("slow")).toThrow(
         /ArgumentError: kernels.use: expected "reference" or "fast", got "slow"/,
       );

@@ -3,7 +3,12 @@ import type { Conv2dGrads } from "../kernels";
 import { col2im, im2col, im2colPacked, im2colPackedT } from "./im2col";
 import { matmulInto, matmulIntoPackedB } from "./matmul";
 import { SCRATCH_COLS, SCRATCH_DCOLS, scratch } from "./scratch";
-import { allocate, allocateToOverwrite } from "./buffer-pool";
+import { allocateToOverwrite } from "./buffer-pool";
+import { type Task, shareRange } from "./thread-control";
+import { runSplit, workersAvailable } from "./thread-pool";
+
+// From this many multiply-adds on, a convolution is split across the worker threads (if any).
+const THREADED = 1 << 21;
 
 /**
  * 2-d convolution forward (cross-correlation, no kernel flip, as in the lecture; lesson 7).
@@ -22,16 +27,47 @@ export function conv2dForward(
   d: Conv2dDims,
 ): Float64Array {
   const { n, c, h, w: width, f, kh, kw, oh, ow } = d;
+  const image = f * oh * ow; // one image's outputs
+  // every entry is first set to its bias or 0 by conv2dForwardImages: a reused array needs no zero fill
+  const out = allocateToOverwrite(n * image);
+  // Split the images between the threads (each image's outputs are computed as on one thread).
+  const shares = Math.min(workersAvailable() + 1, n);
+  if (shares < 2 || n * image * c * kh * kw < THREADED) {
+    conv2dForwardImages(x, w, bias, d, out, [0, n]);
+    return out;
+  }
+  const task: Task = { op: "conv2dForward", d, firstShare: 1, shares, inputs: ["x", "w", "bias"] };
+  const arrays = { x: x.subarray(0, n * c * h * width), w, bias, out };
+  runSplit(
+    task,
+    arrays,
+    shares - 1,
+    () => conv2dForwardImages(x, w, bias, d, out, shareRange(n, 0, shares, 1)),
+    (staged, share) => {
+      const [lo, hi] = shareRange(n, share, shares, 1);
+      out.set((staged.out as Float64Array).subarray(lo * image, hi * image), lo * image);
+    },
+  );
+  return out;
+}
+
+/** `conv2dForward` of the images [b0, b1) into their part of `out`: one thread's share. */
+export function conv2dForwardImages(
+  x: Float64Array,
+  w: Float64Array,
+  bias: Float64Array | null,
+  d: Conv2dDims,
+  out: Float64Array,
+  [b0, b1]: [number, number],
+): void {
+  const { c, h, w: width, f, kh, kw, oh, ow } = d;
   const ckk = c * kh * kw;
   const plane = oh * ow;
-  // The packed path adds each whole sum onto out: starting from the bias gives b + Σ, the same
-  // number as the plain path's (0 + Σ) + b, with one pass over the output fewer; and the bias
-  // fill writes every entry, so a reused array needs no zero fill first (allocateToOverwrite).
-  const out = bias === null ? allocate(n * f * plane) : allocateToOverwrite(n * f * plane);
   const cols = scratch(SCRATCH_COLS, ckk * plane);
-  if (bias !== null)
-    for (let r = 0; r < n * f; r++) out.fill(bias[r % f], r * plane, (r + 1) * plane);
-  for (let b = 0; b < n; b++) {
+  // The packed path adds each whole sum onto out: starting from the bias gives b + Σ, the same
+  // number as the plain path's (0 + Σ) + b, with one pass over the output fewer.
+  for (let r = b0 * f; r < b1 * f; r++) out.fill(bias?.[r % f] ?? 0, r * plane, (r + 1) * plane);
+  for (let b = b0; b < b1; b++) {
     const outB = out.subarray(b * f * plane, (b + 1) * f * plane); // [F, OH·OW]
     const xOff = b * c * h * width;
     const dims = { m: f, k: ckk, n: plane };
@@ -45,7 +81,6 @@ export function conv2dForward(
       for (let q = o * plane; q < (o + 1) * plane; q++) outB[q] += bo;
     }
   }
-  return out;
 }
 
 /**
@@ -68,11 +103,59 @@ export function conv2dBackward(
 ): void {
   const { n, c, h, w: width, f, kh, kw, oh, ow } = d;
   const { dx, dw, db } = grads;
+  // With worker threads: they compute dx (split by images) while this thread computes dw and db
+  // (every image, in order, as on one thread): the bits of each gradient do not change.
+  const workers = Math.min(workersAvailable(), n);
+  if (
+    dx === null ||
+    (dw === null && db === null) ||
+    workers < 1 ||
+    n * f * oh * ow * c * kh * kw < THREADED
+  ) {
+    conv2dBackwardImages(x, w, gradOut, d, grads, [0, n]);
+    return;
+  }
+  const image = c * h * width;
+  const task: Task = {
+    op: "conv2dBackwardDx",
+    d,
+    firstShare: 0,
+    shares: workers,
+    inputs: ["w", "gradOut", "dx"],
+  };
+  const arrays = {
+    w,
+    gradOut: gradOut.subarray(0, n * f * oh * ow),
+    dx: dx.subarray(0, n * image),
+  };
+  runSplit(
+    task,
+    arrays,
+    workers,
+    () => conv2dBackwardImages(x, w, gradOut, d, { dx: null, dw, db }, [0, n]),
+    (staged, share) => {
+      const [lo, hi] = shareRange(n, share, workers, 1);
+      dx.set((staged.dx as Float64Array).subarray(lo * image, hi * image), lo * image);
+    },
+  );
+}
+
+/** `conv2dBackward` for the images [b0, b1) (x is not read when grads.dw is null). */
+export function conv2dBackwardImages(
+  x: Float64Array,
+  w: Float64Array,
+  gradOut: Float64Array,
+  d: Conv2dDims,
+  grads: Conv2dGrads,
+  [b0, b1]: [number, number],
+): void {
+  const { c, h, w: width, f, kh, kw, oh, ow } = d;
+  const { dx, dw, db } = grads;
   const ckk = c * kh * kw;
   const plane = oh * ow;
   const cols = scratch(SCRATCH_COLS, ckk * plane);
   const dcols = scratch(SCRATCH_DCOLS, ckk * plane);
-  for (let b = 0; b < n; b++) {
+  for (let b = b0; b < b1; b++) {
     const g = gradOut.subarray(b * f * plane, (b + 1) * f * plane); // [F, OH·OW]
     const xOff = b * c * h * width;
     // dw += g · colsᵀ, colsᵀ written straight into packed panels when it fits one cache block

@@ -10,6 +10,7 @@ import {
 } from "./matmul";
 import { avgPool2dBackward, avgPool2dForward, maxPool2dBackward, maxPool2dForward } from "./pool2d";
 import { reluBackward, reluForward } from "./relu";
+import { checkThreads, defaultThreads, setThreads, threadCount } from "./thread-pool";
 
 /**
  * The fast kernels (the default): the same numbers as `reference`, computed with cache-blocked,
@@ -35,20 +36,28 @@ export const fast: Kernels = {
   reluBackward,
 };
 
-/** Options of the fast kernels: which micro-kernel the matrix product runs on. */
+/** Options of the fast kernels: which micro-kernel the matrix product runs on, on how many threads. */
 export interface FastOptions {
   /** "wasm" (WebAssembly SIMD, the default where it loads) or "js" (the same loop in TypeScript). */
   matmul?: MicroKernel;
+  /**
+   * Threads for large matrix products and convolutions: 1 (no worker threads) up to the number of
+   * cores (the default, or DL_THREADS from the environment; more is capped there). Same bits for
+   * any count. Always 1 in a browser page (no worker threads there).
+   */
+  threads?: number;
 }
 
-/** Applies `options` (a missing `matmul` means the default micro-kernel). */
+/** Applies `options` (a missing option means its default). Throws ArgumentError for a bad value. */
 export function configureFast(options: FastOptions): void {
+  const threads = checkThreads(options.threads === undefined ? defaultThreads() : options.threads); // both checked before any change
   setMicroKernel(options.matmul ?? defaultMicroKernel());
+  setThreads(threads);
 }
 
 /** The options in effect now. */
 export function fastOptions(): Required<FastOptions> {
-  return { matmul: microKernel() };
+  return { matmul: microKernel(), threads: threadCount() };
 }
 
 export type { MicroKernel };

@@ -4,9 +4,14 @@ import { matmul as matmulReference } from "../reference/matmul";
 import { macroKernelJs } from "./matmul-micro";
 import { KC, MC, NC, NR, packA, packB } from "./matmul-pack";
 import { type MacroKernel, loadWasmGemm } from "./matmul-wasm";
+import { type Task, shareRange } from "./thread-control";
+import { runSplit, workersAvailable } from "./thread-pool";
 
 // Below this many multiply-adds, packing costs more than it saves: use the plain loops.
 const SMALL = 4096;
+// From this many multiply-adds on, the product is split across the worker threads when there are
+// any (waking a worker and staging the arrays in shared memory costs ~0.1 ms; this is ~0.2 ms of work).
+const THREADED = 1 << 21;
 
 /** Where the micro-kernel runs: WebAssembly SIMD, or plain TypeScript (same bits either way). */
 export type MicroKernel = "wasm" | "js";
@@ -79,25 +84,76 @@ export function matmulInto(
   out: Float64Array,
   dims: MatmulDims,
 ): void {
-  const { m, k, n, transA = false, transB = false, accumulate = false } = dims;
+  const { m, k, n, accumulate = false } = dims;
   if (m * n * k < SMALL) {
     matmulReference(a, b, out, dims);
     return;
   }
+  // Split the longer side of out between the threads: every out[i, j] is still summed by one
+  // thread in the single-thread order, so the bits are the same for any split.
+  const byRows = m >= n;
+  const side = byRows ? m : n;
+  const shares = Math.min(workersAvailable() + 1, Math.floor(side / 8));
+  if (shares < 2 || m * n * k < THREADED) {
+    matmulBlock(a, b, out, dims, [0, m, 0, n]);
+    return;
+  }
+  const block = (share: number): Block => {
+    const [lo, hi] = shareRange(side, share, shares, 4);
+    return byRows ? [lo, hi, 0, n] : [0, m, lo, hi];
+  };
+  const inputs = accumulate ? ["a", "b", "out"] : ["a", "b"];
+  const task: Task = { op: "matmul", dims, byRows, firstShare: 1, shares, inputs };
+  const arrays = { a: a.subarray(0, m * k), b: b.subarray(0, k * n), out: out.subarray(0, m * n) };
+  runSplit(
+    task,
+    arrays,
+    shares - 1,
+    () => matmulBlock(a, b, out, dims, block(0)),
+    (staged, share) => copyBlock(staged.out as Float64Array, out, n, block(share)),
+  );
+}
+
+/** Rows [i0, i1) and columns [j0, j1) of a matrix. */
+export type Block = [i0: number, i1: number, j0: number, j1: number];
+
+/**
+ * The block [i0, i1) × [j0, j1) of out = op(a) · op(b) (or out += … with `accumulate`), by the
+ * blocked, packed loops: what one thread computes of `matmulInto` (./thread-worker.ts runs the
+ * other shares). Each entry gets the same bits whatever the block: its sums run over p in order,
+ * in KC-deep steps from p = 0. Example: matmulBlock(a, b, out, { m, k, n }, [0, m, 0, n]);
+ */
+export function matmulBlock(
+  a: Float64Array,
+  b: Float64Array,
+  out: Float64Array,
+  dims: MatmulDims,
+  [r0, r1, c0, c1]: Block,
+): void {
+  const { m, k, n, transA = false, transB = false, accumulate = false } = dims;
   const { packedA, packedB, macroKernel } = active();
-  if (!accumulate) out.fill(0, 0, m * n);
-  for (let j0 = 0; j0 < n; j0 += NC) {
-    const nc = Math.min(NC, n - j0);
+  if (!accumulate) for (let i = r0; i < r1; i++) out.fill(0, i * n + c0, i * n + c1);
+  for (let j0 = c0; j0 < c1; j0 += NC) {
+    const nc = Math.min(NC, c1 - j0);
     for (let p0 = 0; p0 < k; p0 += KC) {
       const kc = Math.min(KC, k - p0);
       packB(b, transB, packedB, { k, n, p0, kc, j0, nc });
-      for (let i0 = 0; i0 < m; i0 += MC) {
-        const mc = Math.min(MC, m - i0);
+      for (let i0 = r0; i0 < r1; i0 += MC) {
+        const mc = Math.min(MC, r1 - i0);
         packA(a, transA, packedA, { m, k, i0, mc, p0, kc });
         macroKernel(out, { ldc: n, i0, mc, j0, nc, kc });
       }
     }
   }
+}
+
+/** Copies the block of `from` into `to` (both row-major, n wide). */
+function copyBlock(from: Float64Array, to: Float64Array, n: number, [i0, i1, j0, j1]: Block): void {
+  if (j0 === 0 && j1 === n) {
+    to.set(from.subarray(i0 * n, i1 * n), i0 * n);
+    return;
+  }
+  for (let i = i0; i < i1; i++) to.set(from.subarray(i * n + j0, i * n + j1), i * n + j0);
 }
 
 /**
