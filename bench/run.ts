@@ -7,8 +7,9 @@
  *   node build/bench/run.js [--quick] [--rounds N] [--only W1-256,W4] [--engines ours,tfjs-cpu]
  *                           [--threads N] [--compare DIR] [--no-lessons] [--out FILE]
  * --quick: tiny sizes, one round, no lessons (a harness check in seconds, not a measurement).
- * --threads N: PyTorch's thread count (default: every core). Ours runs one thread (no worker pool
- *   yet). PyTorch is skipped, with a message saying how to install it, where it is not installed.
+ * --threads N: the thread count of ours (DL_THREADS: its worker pool) and of PyTorch
+ *   (torch.set_num_threads); default: every core. `--threads 1` shows what the second core buys.
+ *   PyTorch is skipped, with a message saying how to install it, where it is not installed.
  * --compare DIR: also runs our workloads on the engine built in DIR (a dist/ folder, e.g. main's),
  *   as the engine "ours-main", interleaved with ours in every round, and prints ours/ours-main.
  * --help: this usage. A wrong option or value exits 2 with a message naming it.
@@ -124,6 +125,7 @@ function runChild(
     ...process.env,
     BENCH_DIST: engine === "ours-main" ? (compare ?? "") : "",
     [THREADS_ENV]: String(threads),
+    DL_THREADS: String(threads), // ours: lib/kernels/fast/thread-pool.ts
   };
   const child = spawnSync(process.execPath, args, {
     cwd: ROOT,
@@ -158,7 +160,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(`${e.message}\n${USAGE}`);
     return 2;
   }
-  console.log(`our matmul micro-kernel: ${kernels.microKernel()}`);
+  console.log(`ours: matmul micro-kernel ${kernels.microKernel()}, ${o.threads} thread(s) (--threads)`);
   if (o.compare !== null) console.log(`ours-main: the engine in ${o.compare}`);
   if (o.engines.includes("torch")) {
     const missing = torchMissing();

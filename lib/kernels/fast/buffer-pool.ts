@@ -16,8 +16,15 @@
  * Example: const out = allocate(n * f * plane); // zeros, maybe last step's memory
  */
 
+import { workersAvailable } from "./thread-pool";
+
 /** Arrays shorter than this (8 KiB) bypass the pool. */
 export const MIN_LENGTH = 1024;
+/**
+ * With worker threads, arrays from this length on (256 KiB) are made in shared memory, so that a
+ * worker reads and writes them in place instead of through copies (./thread-pool.ts).
+ */
+export const SHARED_LENGTH = 32768;
 /** The most memory the pool keeps for reuse (beyond it, released arrays go to the GC). */
 export const LIMIT_BYTES = 256 * 1024 * 1024;
 
@@ -34,7 +41,10 @@ export function allocate(length: number): Float64Array {
   if (length < MIN_LENGTH) return new Float64Array(length);
   const reused = free.get(length)?.pop();
   if (reused === undefined) {
-    const fresh = new Float64Array(length);
+    const shared = length >= SHARED_LENGTH && workersAvailable() > 0;
+    const fresh = shared
+      ? new Float64Array(new SharedArrayBuffer(length * 8))
+      : new Float64Array(length);
     owned.add(fresh);
     return fresh;
   }

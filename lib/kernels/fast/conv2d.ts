@@ -45,7 +45,8 @@ export function conv2dForward(
     () => conv2dForwardImages(x, w, bias, d, out, shareRange(n, 0, shares, 1)),
     (staged, share) => {
       const [lo, hi] = shareRange(n, share, shares, 1);
-      out.set((staged.out as Float64Array).subarray(lo * image, hi * image), lo * image);
+      const from = staged.out as Float64Array;
+      if (from.buffer !== out.buffer) out.set(from.subarray(lo * image, hi * image), lo * image);
     },
   );
   return out;
@@ -135,7 +136,8 @@ export function conv2dBackward(
     () => conv2dBackwardImages(x, w, gradOut, d, { dx: null, dw, db }, [0, n]),
     (staged, share) => {
       const [lo, hi] = shareRange(n, share, workers, 1);
-      dx.set((staged.dx as Float64Array).subarray(lo * image, hi * image), lo * image);
+      const from = staged.dx as Float64Array;
+      if (from.buffer !== dx.buffer) dx.set(from.subarray(lo * image, hi * image), lo * image);
     },
   );
 }

@@ -149,6 +149,7 @@ export function matmulBlock(
 
 /** Copies the block of `from` into `to` (both row-major, n wide). */
 function copyBlock(from: Float64Array, to: Float64Array, n: number, [i0, i1, j0, j1]: Block): void {
+  if (from.buffer === to.buffer) return; // the worker wrote in place (`to` is in shared memory)
   if (j0 === 0 && j1 === n) {
     to.set(from.subarray(i0 * n, i1 * n), i0 * n);
     return;

@@ -45,10 +45,11 @@ let wanted = defaultThreads();
 let members: Member[] = [];
 let stage: Float64Array = new Float64Array(0);
 let stageSent = new WeakSet<Member>();
+const workerScript = findWorkerFile();
 let splitting = false; // a split op is running: the ops inside its shares run on their thread alone
 
 /** The compiled worker: beside this file in dist/, or dist/'s copy when lib runs from source (vitest). */
-function workerFile(): string | null {
+function findWorkerFile(): string | null {
   const here = join(__dirname, "thread-worker.js");
   if (!__filename.endsWith(".ts")) return here;
   const built = join(__dirname, "..", "..", "..", "dist", "kernels", "fast", "thread-worker.js");
@@ -89,12 +90,12 @@ export function checkThreads(count: number, where = "kernels.use: threads"): num
 
 /** How many threads the fast kernels use now (this one included). */
 export function threadCount(): number {
-  return workerFile() === null ? 1 : wanted;
+  return workerScript === null ? 1 : wanted;
 }
 
 /** Starts the missing workers (lazily, at the first op that splits). */
 function ensureWorkers(): Member[] | null {
-  const file = workerFile();
+  const file = workerScript;
   if (file === null) return null;
   while (members.length < wanted - 1) {
     const { port1, port2 } = new MessageChannel();
@@ -157,36 +158,49 @@ export function runSplit(
   for (let i = 0; i < workers; i++) copyBack(staged.views, task.firstShare + i);
 }
 
-/** Copies every array of the job into the shared stage (grown when needed) and views them there. */
+/** Where a worker finds one of a job's arrays: [a SharedArrayBuffer or null for the stage, start, length]. */
+type Place = [SharedArrayBuffer | null, number, number];
+
+/**
+ * Copies the job's arrays into the shared stage (grown when needed) and views them there; an
+ * array already in shared memory (the buffer pool's, when there are workers) is used in place,
+ * not copied, and its view is the array itself (so `copyBack` has nothing to copy).
+ */
 function stageArrays(
   arrays: TaskArrays,
   task: Task,
-): { views: TaskArrays; layout: Record<string, [number, number]> } {
-  const total = Object.values(arrays).reduce((sum, array) => sum + (array?.length ?? 0), 0);
+): { views: TaskArrays; layout: Record<string, Place> } {
+  const copied = Object.values(arrays).filter((array) => array !== null && !isShared(array));
+  const total = copied.reduce((sum, array) => sum + (array as Float64Array).length, 0);
   if (stage.length < total) {
     stage = new Float64Array(new SharedArrayBuffer(Math.max(total, 2 * stage.length) * 8));
     stageSent = new WeakSet();
   }
   const views: TaskArrays = {};
-  const layout: Record<string, [number, number]> = {};
+  const layout: Record<string, Place> = {};
   let at = 0;
   for (const [name, array] of Object.entries(arrays)) {
     if (array === null) continue;
+    if (isShared(array)) {
+      views[name] = array;
+      layout[name] = [array.buffer as SharedArrayBuffer, array.byteOffset / 8, array.length];
+      continue;
+    }
     const view = stage.subarray(at, at + array.length);
     if (task.inputs.includes(name)) view.set(array);
     views[name] = view;
-    layout[name] = [at, array.length];
+    layout[name] = [null, at, array.length];
     at += array.length;
   }
   return { views, layout };
 }
 
-function post(
-  member: Member,
-  task: Task,
-  layout: Record<string, [number, number]>,
-  share: number,
-): void {
+/** Is `array` in memory every thread can see (a SharedArrayBuffer)? */
+export function isShared(array: Float64Array): boolean {
+  return array.buffer instanceof SharedArrayBuffer;
+}
+
+function post(member: Member, task: Task, layout: Record<string, Place>, share: number): void {
   const fresh = !stageSent.has(member);
   stageSent.add(member);
   member.port.postMessage({ task, layout, share, stage: fresh ? stage.buffer : undefined });
@@ -220,7 +234,7 @@ export function restart(): void {
 
 /** How many workers a job can have now (threads − 1, or 0 where workers cannot start). */
 export function workersAvailable(): number {
-  return splitting || wanted === 1 || workerFile() === null ? 0 : wanted - 1;
+  return splitting || wanted === 1 || workerScript === null ? 0 : wanted - 1;
 }
 
 function stopWorkers(stopping: Member[]): void {

@@ -23,7 +23,7 @@ import { setThreads } from "./thread-pool";
 
 interface Job {
   task: Task;
-  layout: Record<string, [number, number]>;
+  layout: Record<string, [SharedArrayBuffer | null, number, number]>;
   share: number;
   stage?: SharedArrayBuffer;
 }
@@ -40,8 +40,10 @@ process.on("exit", () => {
 /** Runs share `share` of the job on the stage's arrays. */
 function run({ task, layout, share }: Job): void {
   const arrays: TaskArrays = {};
-  for (const [name, [at, length]] of Object.entries(layout))
-    arrays[name] = stage.subarray(at, at + length);
+  for (const [name, [buffer, at, length]] of Object.entries(layout)) {
+    arrays[name] =
+      buffer === null ? stage.subarray(at, at + length) : new Float64Array(buffer, at * 8, length);
+  }
   const get = (name: string) => arrays[name] as Float64Array;
   if (task.op === "matmul") {
     const { m, n } = task.dims;
