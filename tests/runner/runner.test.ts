@@ -2,6 +2,7 @@
 // each behaviour the runner promises: outputs, displays, errors, timeouts, crashes, bad files.
 import { createHash } from "node:crypto";
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { cpus } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -17,7 +18,15 @@ import { checkNbformat } from "./nbformat";
 const FIXTURES = "tests/fixtures/notebooks";
 const ARTIFACTS = `test-artifacts/runner-${process.pid}`;
 const READ_ONLY = join(ARTIFACTS, "read-only", "plain.ipynb");
-const NAMES = ["infinite-loop", "plain", "display", "type-error", "exception", "expected-error"];
+const NAMES = [
+  "infinite-loop",
+  "plain",
+  "display",
+  "type-error",
+  "exception",
+  "expected-error",
+  "threads",
+];
 const PATHS = [
   ...NAMES.map((name) => join(FIXTURES, `${name}.ipynb`)),
   join(FIXTURES, "crash.ipynb"),
@@ -54,7 +63,14 @@ afterAll(() => rmSync(ARTIFACTS, { recursive: true, force: true }));
 describe("runNotebooks through the tslab kernel", () => {
   it("returns one result per path, in order, and a summary line", () => {
     expect(results.map((r) => r.path)).toEqual(PATHS);
-    expect(summaryLine(results)).toBe("4 passed, 7 failed");
+    expect(summaryLine(results)).toBe("5 passed, 7 failed");
+  });
+
+  it("shares the cores among the kernels it runs at once: DL_THREADS = cores / 2 here", () => {
+    const threads = String(Math.max(1, Math.floor(cpus().length / 2)));
+    expect(outputsOf("threads", 0)).toEqual([
+      { output_type: "stream", name: "stdout", text: `${threads}\n` },
+    ]);
   });
 
   it("records plain output, the last expression and top-level await in order", () => {
@@ -140,7 +156,7 @@ describe("runNotebooks through the tslab kernel", () => {
     const r = result("infinite-loop");
     expect(r.failures[0]).toMatchObject({ cell: 2, message: "TimeoutError: timed out after 3 s" });
     expect(outputsOf("infinite-loop", 0)[0]).toMatchObject({ text: "start\n" });
-    expect(results.filter((x) => x.ok)).toHaveLength(4);
+    expect(results.filter((x) => x.ok)).toHaveLength(5);
   });
 
   it("reports a kernel that dies mid-run (process.exit) and keeps the outputs so far", () => {

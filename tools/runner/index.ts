@@ -9,6 +9,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
+import { type KernelSpec, readKernelSpec } from "./launch";
 import { checkJobs, checkSeconds } from "./options";
 import { runNotebook, type NotebookResult, type RunOptions } from "./run-notebook";
 
@@ -41,17 +42,37 @@ export async function runNotebooks(
   const jobs = options.jobs === undefined ? cpus().length : checkJobs("jobs", options.jobs);
   if (options.timeout !== undefined) checkSeconds("timeout", options.timeout);
   const sources = [...paths, ...(options.sources ?? [])];
+  const atOnce = Math.min(jobs, paths.length);
+  const spec = shareCores(options.spec, atOnce);
   const results: NotebookResult[] = new Array(paths.length);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < paths.length) {
       const i = next++;
-      results[i] = await runNotebook(paths[i], { ...options, sources });
+      results[i] = await runNotebook(paths[i], { ...options, sources, spec });
       options.onResult?.(results[i]);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(jobs, paths.length) }, worker));
+  await Promise.all(Array.from({ length: atOnce }, worker));
   return results;
+}
+
+/**
+ * The kernelspec with DL_THREADS set so that `atOnce` kernels share the cores instead of each
+ * starting a worker thread per core (the engine's fast kernels split large ops across threads:
+ * lib/kernels/fast/thread-pool.ts); a DL_THREADS already set, here or in the spec, is kept.
+ */
+function shareCores(given: KernelSpec | undefined, atOnce: number): KernelSpec | undefined {
+  if (atOnce < 2 || process.env.DL_THREADS !== undefined) return given;
+  let spec: KernelSpec;
+  try {
+    spec = given ?? readKernelSpec();
+  } catch {
+    return given; // each notebook then reports the missing kernelspec, as without this
+  }
+  if (spec.env?.DL_THREADS !== undefined) return spec;
+  const threads = String(Math.max(1, Math.floor(cpus().length / atOnce)));
+  return { ...spec, env: { ...spec.env, DL_THREADS: threads } };
 }
 
 /** Every lesson and solution: notebooks/*.ipynb then notebooks/solutions/*.ipynb under `root`, sorted. */
