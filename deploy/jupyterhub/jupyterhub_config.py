@@ -43,6 +43,9 @@ env = {
     "COURSE_DIR": course_dir,
     # The kernels' JavaScript heap; the spawner's memory limit (where enforced) bounds the rest.
     "NODE_OPTIONS": "--max-old-space-size=" + os.environ.get("COURSE_KERNEL_HEAP_MB", "768"),
+    # Threads of the engine's fast kernels per student kernel (lib/kernels/fast/thread-pool.ts):
+    # a class shares the machine's cores, so one each unless said otherwise.
+    "DL_THREADS": os.environ.get("COURSE_KERNEL_THREADS", "1"),
 }
 c.Spawner.environment = env
 
