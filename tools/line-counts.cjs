@@ -19,12 +19,15 @@ const FAST = "lib/kernels/fast";
 // train: the collider event generator (lib/data/collider, ~660), the CSV reader (~235), ROC/AUC
 // (~135) and saving/loading weights (~155). A budget, not a target: keep files small and plain.
 const STUDENT_BUDGET = 7700;
-const FAST_BUDGET = 1200;
+// fast: 1200 until issue 19's worker threads (thread-pool, its browser stand-in, the worker, the
+// job types: ~480 lines, and the split entry points of matmul and conv2d: ~110).
+const FAST_BUDGET = 1800;
 // 13000 until issue 17's exercises; 13400 for issue 21's checks in plots and displays (~280
 // lines); 14000 since issue 18: lib now holds two complete kernel implementations (the fast ones,
 // 1055 lines, beside the reference loops a student reads) and the interface between them; 16300
 // since lesson 9 (issue 20: ~1,180 engine lines above, its plot and its exercises, ~1,720 in all).
-const TOTAL_BUDGET = 16300;
+// 16900 since issue 19 added the fast kernels' worker threads (~600 lines, above).
+const TOTAL_BUDGET = 16900;
 
 function walk(dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
