@@ -4,7 +4,7 @@ import { col2im, im2col, im2colPacked, im2colPackedT } from "./im2col";
 import { matmulInto, matmulIntoPackedB } from "./matmul";
 import { SCRATCH_COLS, SCRATCH_DCOLS, scratch } from "./scratch";
 import { allocateToOverwrite } from "./buffer-pool";
-import { type Task, shareRange } from "./thread-control";
+import { type Inputs, type Task, shareRange } from "./thread-control";
 import { runSplit, workersAvailable } from "./thread-pool";
 
 // From this many multiply-adds on, a convolution is split across the worker threads (if any).
@@ -36,7 +36,10 @@ export function conv2dForward(
     conv2dForwardImages(x, w, bias, d, out, [0, n]);
     return out;
   }
-  const task: Task = { op: "conv2dForward", d, firstShare: 1, shares, inputs: ["x", "w", "bias"] };
+  const [first] = shareRange(n, 1, shares, 1); // the workers' images: first … n − 1
+  const inputs = { x: [first * c * h * width, n * c * h * width], w: [0, w.length] } as Inputs;
+  if (bias !== null) inputs.bias = [0, bias.length];
+  const task: Task = { op: "conv2dForward", d, firstShare: 1, shares, inputs };
   const arrays = { x: x.subarray(0, n * c * h * width), w, bias, out };
   runSplit(
     task,
@@ -122,7 +125,7 @@ export function conv2dBackward(
     d,
     firstShare: 0,
     shares: workers,
-    inputs: ["w", "gradOut", "dx"],
+    inputs: { w: [0, w.length], gradOut: [0, n * f * oh * ow], dx: [0, n * image] },
   };
   const arrays = {
     w,

@@ -4,7 +4,7 @@ import { matmul as matmulReference } from "../reference/matmul";
 import { macroKernelJs } from "./matmul-micro";
 import { KC, MC, NC, NR, packA, packB } from "./matmul-pack";
 import { type MacroKernel, loadWasmGemm } from "./matmul-wasm";
-import { type Task, shareRange } from "./thread-control";
+import { type Inputs, type Task, shareRange } from "./thread-control";
 import { runSplit, workersAvailable } from "./thread-pool";
 
 // Below this many multiply-adds, packing costs more than it saves: use the plain loops.
@@ -102,7 +102,13 @@ export function matmulInto(
     const [lo, hi] = shareRange(side, share, shares, 4);
     return byRows ? [lo, hi, 0, n] : [0, m, lo, hi];
   };
-  const inputs = accumulate ? ["a", "b", "out"] : ["a", "b"];
+  // the workers' rows of a (all of it when it is stored transposed), all of b, their part of out
+  const [r0, , c0] = block(1);
+  const inputs: Inputs = {
+    a: byRows && !dims.transA ? [r0 * k, m * k] : [0, m * k],
+    b: [0, k * n],
+    ...(accumulate ? { out: byRows ? [r0 * n, m * n] : [c0, m * n] } : {}),
+  };
   const task: Task = { op: "matmul", dims, byRows, firstShare: 1, shares, inputs };
   const arrays = { a: a.subarray(0, m * k), b: b.subarray(0, k * n), out: out.subarray(0, m * n) };
   runSplit(

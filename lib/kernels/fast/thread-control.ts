@@ -17,7 +17,8 @@ export const EXITED = 2;
 
 /**
  * A job for the workers. Worker i runs share `firstShare + i` of `shares`; the arrays named in
- * `inputs` are copied into shared memory for it (the others, its outputs, are copied back).
+ * `inputs` are copied into shared memory for it, the part [from, to) of each that the workers read
+ * (the others, its outputs, are copied back).
  *   - matmul: out = op(a) · op(b) (dims), split by rows of out, or by columns when it is wider;
  *   - conv2dForward: out = conv(x, w) + bias, split by images;
  *   - conv2dBackwardDx: dx += the input gradient, split by images;
@@ -31,11 +32,14 @@ export type Task =
       byRows: boolean;
       firstShare: number;
       shares: number;
-      inputs: string[];
+      inputs: Inputs;
     }
-  | { op: "conv2dForward"; d: Conv2dDims; firstShare: number; shares: number; inputs: string[] }
-  | { op: "conv2dBackwardDx"; d: Conv2dDims; firstShare: number; shares: number; inputs: string[] }
-  | { op: "crash"; how: "throw" | "exit"; firstShare: number; shares: number; inputs: string[] };
+  | { op: "conv2dForward"; d: Conv2dDims; firstShare: number; shares: number; inputs: Inputs }
+  | { op: "conv2dBackwardDx"; d: Conv2dDims; firstShare: number; shares: number; inputs: Inputs }
+  | { op: "crash"; how: "throw" | "exit"; firstShare: number; shares: number; inputs: Inputs };
+
+/** The arrays a job reads, each with the part [from, to) the workers read. */
+export type Inputs = Record<string, [from: number, to: number]>;
 
 /** A job's arrays by name (a null one is absent, e.g. a convolution without bias). */
 export type TaskArrays = Record<string, Float64Array | null>;

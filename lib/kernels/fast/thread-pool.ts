@@ -187,7 +187,8 @@ function stageArrays(
       continue;
     }
     const view = stage.subarray(at, at + array.length);
-    if (task.inputs.includes(name)) view.set(array);
+    const read = task.inputs[name];
+    if (read !== undefined) view.set(array.subarray(read[0], read[1]), read[0]);
     views[name] = view;
     layout[name] = [null, at, array.length];
     at += array.length;

@@ -133,7 +133,7 @@ describe.skipIf(!canSplit)("fast kernels on two threads", () => {
     (how) => {
       dl.kernels.use("fast", { threads: 2 });
       let here = 0;
-      const crash: Task = { op: "crash", how, firstShare: 1, shares: 2, inputs: [] };
+      const crash: Task = { op: "crash", how, firstShare: 1, shares: 2, inputs: {} };
       const call = () =>
         runSplit(
           crash,
