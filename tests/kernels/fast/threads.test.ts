@@ -13,7 +13,8 @@ import * as dl from "../../../lib/index";
 import { conv2dDims } from "../../../lib/kernels/dims";
 import { fast } from "../../../lib/kernels/fast";
 import type { Task } from "../../../lib/kernels/fast/thread-control";
-import { restart, runSplit, threadCount } from "../../../lib/kernels/fast/thread-pool";
+import { SHARED_LENGTH, allocate } from "../../../lib/kernels/fast/buffer-pool";
+import { isShared, restart, runSplit, threadCount } from "../../../lib/kernels/fast/thread-pool";
 import type { Conv2dGrads, MatmulDims } from "../../../lib/kernels/kernels";
 import { Rng } from "../../../lib/rng";
 import { randomArray } from "../helpers";
@@ -168,6 +169,14 @@ describe.skipIf(!canSplit)("fast kernels on two threads", () => {
       expectSameBits(two, one);
     },
   );
+
+  it("makes large pool arrays in shared memory while there are workers (read in place, not copied)", () => {
+    dl.kernels.use("fast", { threads: 2 });
+    expect(isShared(allocate(SHARED_LENGTH + 3))).toBe(true);
+    expect(isShared(allocate(SHARED_LENGTH - 3))).toBe(false);
+    dl.kernels.use("fast", { threads: 1 });
+    expect(isShared(allocate(SHARED_LENGTH + 5))).toBe(false);
+  });
 
   it("restart stops the workers; the next large op starts them again", () => {
     dl.kernels.use("fast", { threads: 2 });
