@@ -14,6 +14,8 @@ function walk(dir: string): string[] {
 const files = walk("lib");
 const twins = files.filter((f) => f.endsWith(".browser.ts"));
 const adapters = new Set(twins.map((f) => f.replace(/\.browser\.ts$/, ".ts")));
+// the fast kernels' worker-thread entry: Node only, started by thread-pool.ts, imported by nothing
+const WORKER_ENTRY = path.join("lib", "kernels", "fast", "thread-worker.ts");
 const NODE_ONLY =
   /from "node:|from "(fs|path|zlib|vm|os|child_process)"|require\(|\bBuffer\.|\bprocess\.|__dirname|require\.(cache|resolve)/;
 
@@ -27,15 +29,28 @@ function exportedNames(file: string): string[] {
 describe("lib runs in Node and in the browser kernel's worker", () => {
   it("no lib file outside the adapters uses Node (fs, zlib, vm, require, Buffer, process)", () => {
     const offenders = files.filter(
-      (f) => !adapters.has(f) && !twins.includes(f) && NODE_ONLY.test(fs.readFileSync(f, "utf8")),
+      (f) =>
+        !adapters.has(f) &&
+        !twins.includes(f) &&
+        f !== WORKER_ENTRY &&
+        NODE_ONLY.test(fs.readFileSync(f, "utf8")),
     );
     expect(offenders).toEqual([]);
   });
 
-  it("the adapters are the five the docs name, each with a browser twin", () => {
+  it("nothing in lib imports the worker threads' entry file (the browser bundle never meets it)", () => {
+    const importers = files.filter((f) =>
+      /from "\.\/thread-worker"/.test(fs.readFileSync(f, "utf8")),
+    );
+    expect(importers).toEqual([]);
+    expect(fs.existsSync(WORKER_ENTRY)).toBe(true);
+  });
+
+  it("the adapters are the six the docs name, each with a browser twin", () => {
     expect([...adapters].sort()).toEqual([
       path.join("lib", "data", "digits-file.ts"),
       path.join("lib", "exercises", "time-limit.ts"),
+      path.join("lib", "kernels", "fast", "thread-pool.ts"),
       path.join("lib", "show", "display-hook.ts"),
       path.join("lib", "show", "plotly-asset.ts"),
       path.join("lib", "show", "render-png.ts"),

@@ -34,6 +34,10 @@ export function workersAvailable(): number {
 
 export function restart(): void {}
 
+export function isShared(array: Float64Array): boolean {
+  return typeof SharedArrayBuffer !== "undefined" && array.buffer instanceof SharedArrayBuffer;
+}
+
 export function runSplit(task: Task, _arrays: TaskArrays, workers: number): void {
   throw new KernelThreadError(
     `${task.op}: ${workers} worker thread(s) asked for, none in a browser`,

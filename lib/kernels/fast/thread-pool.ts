@@ -30,7 +30,7 @@ import { ArgumentError, KernelThreadError } from "../../errors";
 import { EXITED, FINISHED, OK, POSTED, STATUS, type Task, type TaskArrays } from "./thread-control";
 
 /** How long a worker may stay silent on one job before it is taken for dead (generous: a slow VM). */
-export const DEADLINE_MS = 60_000;
+const DEADLINE_MS = 60_000;
 
 interface Member {
   worker: Worker;
