@@ -2,8 +2,9 @@ import type { Conv2dDims } from "../dims";
 import type { Conv2dGrads } from "../kernels";
 import { col2im, im2col, im2colPacked, im2colPackedT } from "./im2col";
 import { matmulInto, matmulIntoPackedB } from "./matmul";
+import { forwardFromSums, inputGradFromSums } from "./conv2d-sums";
 import { SCRATCH_COLS, SCRATCH_DCOLS, scratch } from "./scratch";
-import { allocate, allocateToOverwrite } from "./buffer-pool";
+import { allocateToOverwrite } from "./buffer-pool";
 
 /**
  * 2-d convolution forward (cross-correlation, no kernel flip, as in the lecture; lesson 7).
@@ -24,16 +25,16 @@ export function conv2dForward(
   const { n, c, h, w: width, f, kh, kw, oh, ow } = d;
   const ckk = c * kh * kw;
   const plane = oh * ow;
-  // The packed path adds each whole sum onto out: starting from the bias gives b + Σ, the same
-  // number as the plain path's (0 + Σ) + b, with one pass over the output fewer; and the bias
-  // fill writes every entry, so a reused array needs no zero fill first (allocateToOverwrite).
-  const out = bias === null ? allocate(n * f * plane) : allocateToOverwrite(n * f * plane);
+  // Every entry of out is written below, so a reused array needs no zero fill (allocateToOverwrite):
+  // b + Σ straight from the product's sums (./conv2d-sums.ts), else onto the bias fill, where the
+  // packed path adds each whole sum (b + Σ, the same number as the plain path's (0 + Σ) + b).
+  const out = allocateToOverwrite(n * f * plane);
   const cols = scratch(SCRATCH_COLS, ckk * plane);
-  if (bias !== null)
-    for (let r = 0; r < n * f; r++) out.fill(bias[r % f], r * plane, (r + 1) * plane);
   for (let b = 0; b < n; b++) {
     const outB = out.subarray(b * f * plane, (b + 1) * f * plane); // [F, OH·OW]
     const xOff = b * c * h * width;
+    if (forwardFromSums(x, xOff, w, bias, d, outB)) continue;
+    for (let o = 0; o < f; o++) outB.fill(bias === null ? 0 : bias[o], o * plane, (o + 1) * plane);
     const dims = { m: f, k: ckk, n: plane };
     // im2col straight into the matmul's packed panels when the product fits one cache block
     if (matmulIntoPackedB(w, outB, dims, (dst, nr) => im2colPacked(x, xOff, d, dst, nr))) continue;
@@ -86,8 +87,11 @@ export function conv2dBackward(
       matmulInto(g, cols, dw, { m: f, k: plane, n: ckk, transB: true, accumulate: true });
     }
     if (dx !== null) {
-      matmulInto(w, g, dcols, { m: ckk, k: f, n: plane, transA: true });
-      col2im(dcols, d, dx, b * c * h * width);
+      const dxOff = b * c * h * width;
+      if (!inputGradFromSums(w, g, d, dx, dxOff)) {
+        matmulInto(w, g, dcols, { m: ckk, k: f, n: plane, transA: true });
+        col2im(dcols, d, dx, dxOff);
+      }
     }
     if (db === null) continue;
     for (let o = 0; o < f; o++) {

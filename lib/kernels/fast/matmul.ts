@@ -2,11 +2,9 @@ import { ArgumentError } from "../../errors";
 import type { MatmulDims } from "../kernels";
 import { matmul as matmulReference } from "../reference/matmul";
 import { macroKernelJs } from "./matmul-micro";
-import { KC, MC, NC, NR, packA, packB } from "./matmul-pack";
+import { KC, MC, NC, NR, SMALL, packA, packB } from "./matmul-pack";
+import { productInto } from "./matmul-sums";
 import { type MacroKernel, loadWasmGemm } from "./matmul-wasm";
-
-// Below this many multiply-adds, packing costs more than it saves: use the plain loops.
-const SMALL = 4096;
 
 /** Where the micro-kernel runs: WebAssembly SIMD, or plain TypeScript (same bits either way). */
 export type MicroKernel = "wasm" | "js";
@@ -48,7 +46,7 @@ export function defaultMicroKernel(): MicroKernel {
 }
 
 /** The active backend's packed buffers and macro-kernel (the TypeScript one made on first use). */
-function active(): MacroKernel {
+export function active(): MacroKernel {
   if (backend === "wasm" && wasm !== null) return wasm;
   if (ts === null) {
     const packedA = new Float64Array(MC * KC);
@@ -84,6 +82,7 @@ export function matmulInto(
     matmulReference(a, b, out, dims);
     return;
   }
+  if (!accumulate && productInto(active(), a, b, out, dims)) return; // one block: no zero fill
   const { packedA, packedB, macroKernel } = active();
   if (!accumulate) out.fill(0, 0, m * n);
   for (let j0 = 0; j0 < n; j0 += NC) {
