@@ -20,14 +20,15 @@ const FAST = "lib/kernels/fast";
 // (~135) and saving/loading weights (~155). A budget, not a target: keep files small and plain.
 const STUDENT_BUDGET = 7700;
 // fast: 1200 until issue 19's worker threads (thread-pool, its browser stand-in, the worker, the
-// job types: ~480 lines, and the split entry points of matmul and conv2d: ~110).
-const FAST_BUDGET = 1800;
+// job types: ~480 lines, and the split entry points of matmul and conv2d: ~110) and its fused
+// passes (matmul-sums, conv2d-sums: products written straight from the micro-kernel's sums, ~150).
+const FAST_BUDGET = 1900;
 // 13000 until issue 17's exercises; 13400 for issue 21's checks in plots and displays (~280
 // lines); 14000 since issue 18: lib now holds two complete kernel implementations (the fast ones,
 // 1055 lines, beside the reference loops a student reads) and the interface between them; 16300
 // since lesson 9 (issue 20: ~1,180 engine lines above, its plot and its exercises, ~1,720 in all).
-// 16900 since issue 19 added the fast kernels' worker threads (~600 lines, above).
-const TOTAL_BUDGET = 16900;
+// 17000 since issue 19 added the fast kernels' worker threads and fused passes (~760 lines, above).
+const TOTAL_BUDGET = 17000;
 
 function walk(dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -2,6 +2,7 @@ import type { Conv2dDims } from "../dims";
 import type { Conv2dGrads } from "../kernels";
 import { col2im, im2col, im2colPacked, im2colPackedT } from "./im2col";
 import { matmulInto, matmulIntoPackedB } from "./matmul";
+import { forwardFromSums, inputGradFromSums } from "./conv2d-sums";
 import { SCRATCH_COLS, SCRATCH_DCOLS, scratch } from "./scratch";
 import { allocateToOverwrite } from "./buffer-pool";
 import { type Inputs, type Task, shareRange } from "./thread-control";
@@ -68,12 +69,14 @@ export function conv2dForwardImages(
   const ckk = c * kh * kw;
   const plane = oh * ow;
   const cols = scratch(SCRATCH_COLS, ckk * plane);
-  // The packed path adds each whole sum onto out: starting from the bias gives b + Σ, the same
-  // number as the plain path's (0 + Σ) + b, with one pass over the output fewer.
-  for (let r = b0 * f; r < b1 * f; r++) out.fill(bias?.[r % f] ?? 0, r * plane, (r + 1) * plane);
+  // Every entry of out is written below: b + Σ straight from the product's sums
+  // (./conv2d-sums.ts), else onto the bias fill, where the packed path adds each whole sum
+  // (b + Σ, the same number as the plain path's (0 + Σ) + b).
   for (let b = b0; b < b1; b++) {
     const outB = out.subarray(b * f * plane, (b + 1) * f * plane); // [F, OH·OW]
     const xOff = b * c * h * width;
+    if (forwardFromSums(x, xOff, w, bias, d, outB)) continue;
+    for (let o = 0; o < f; o++) outB.fill(bias === null ? 0 : bias[o], o * plane, (o + 1) * plane);
     const dims = { m: f, k: ckk, n: plane };
     // im2col straight into the matmul's packed panels when the product fits one cache block
     if (matmulIntoPackedB(w, outB, dims, (dst, nr) => im2colPacked(x, xOff, d, dst, nr))) continue;
@@ -174,8 +177,11 @@ export function conv2dBackwardImages(
       matmulInto(g, cols, dw, { m: f, k: plane, n: ckk, transB: true, accumulate: true });
     }
     if (dx !== null) {
-      matmulInto(w, g, dcols, { m: ckk, k: f, n: plane, transA: true });
-      col2im(dcols, d, dx, b * c * h * width);
+      const dxOff = b * c * h * width;
+      if (!inputGradFromSums(w, g, d, dx, dxOff)) {
+        matmulInto(w, g, dcols, { m: ckk, k: f, n: plane, transA: true });
+        col2im(dcols, d, dx, dxOff);
+      }
     }
     if (db === null) continue;
     for (let o = 0; o < f; o++) {

@@ -165,15 +165,22 @@ const tables = { key: "", tap: new Int32Array(0), pos: new Int32Array(0) };
  *
  *   dx[c, i·s + u − p, j·s + v − p] += dcols[(c, u, v), (i, j)]
  *
- * Shapes: dcols [C·KH·KW, OH·OW] → added into dx[dxOff …], one image [C, H, W].
+ * Shapes: dcols [C·KH·KW, OH·OW] (row r at r·ld: the matmul's sums have wider rows) → added
+ * into dx[dxOff …], one image [C, H, W].
  * Example: col2im(dcols, d, dx, b * C * H * W);
  */
-export function col2im(dcols: Float64Array, d: Conv2dDims, dx: Float64Array, dxOff: number): void {
+export function col2im(
+  dcols: Float64Array,
+  d: Conv2dDims,
+  dx: Float64Array,
+  dxOff: number,
+  ld = d.oh * d.ow,
+): void {
   const { c, h, w, kh, kw, stride: s, padding: p, oh, ow } = d;
-  let src = 0;
+  let row = 0;
   for (let ch = 0; ch < c; ch++) {
     for (let u = 0; u < kh; u++) {
-      for (let v = 0; v < kw; v++) {
+      for (let v = 0, src = row * ld; v < kw; v++, row++, src = row * ld) {
         const [jLo, jHi] = validRange(v, p, s, w, ow);
         for (let i = 0; i < oh; i++, src += ow) {
           const y = i * s + u - p;

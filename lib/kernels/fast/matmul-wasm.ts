@@ -11,6 +11,11 @@ export interface MacroKernel {
     out: Float64Array,
     block: { ldc: number; i0: number; mc: number; j0: number; nc: number; kc: number },
   ): void;
+  /**
+   * The same block's sums themselves, sums[i·ld + j] = Σ_p (each from 0, in p order), in a buffer
+   * reused by the next call (WebAssembly only: ./matmul-sums.ts reads them without an output).
+   */
+  productSums?(block: { mc: number; nc: number; kc: number }): { sums: Float64Array; ld: number };
 }
 
 type GemmExports = {
@@ -60,13 +65,18 @@ function instantiate(): MacroKernel | null {
   const packedA = new Float64Array(memory.buffer, aAt, MC * KC);
   const packedB = new Float64Array(memory.buffer, bAt, KC * NC);
   const sums = new Float64Array(memory.buffer, sumsAt, MC * NC);
+  const productSums = ({ mc, nc, kc }: { mc: number; nc: number; kc: number }) => {
+    // the kernel stores whole 4×4 tiles: rows of sums are nc rounded up to NR wide
+    const width = Math.ceil(nc / NR) * NR;
+    macro(aAt, bAt, sumsAt, Math.ceil(mc / MR) * MR, width, kc, width * BYTES);
+    return { sums, ld: width };
+  };
   return {
     packedA,
     packedB,
+    productSums,
     macroKernel(out, { ldc, i0, mc, j0, nc, kc }) {
-      // the kernel stores whole 4×4 tiles: rows of sums are nc rounded up to NR wide
-      const width = Math.ceil(nc / NR) * NR;
-      macro(aAt, bAt, sumsAt, Math.ceil(mc / MR) * MR, width, kc, width * BYTES);
+      const width = productSums({ mc, nc, kc }).ld;
       for (let i = 0; i < mc; i++) {
         const o = (i0 + i) * ldc + j0;
         const s = i * width;

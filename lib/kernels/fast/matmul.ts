@@ -2,13 +2,12 @@ import { ArgumentError } from "../../errors";
 import type { MatmulDims } from "../kernels";
 import { matmul as matmulReference } from "../reference/matmul";
 import { macroKernelJs } from "./matmul-micro";
-import { KC, MC, NC, NR, packA, packB } from "./matmul-pack";
+import { KC, MC, NC, NR, SMALL, packA, packB } from "./matmul-pack";
+import { productInto } from "./matmul-sums";
 import { type MacroKernel, loadWasmGemm } from "./matmul-wasm";
 import { type Inputs, type Task, shareRange } from "./thread-control";
 import { runSplit, workersAvailable } from "./thread-pool";
 
-// Below this many multiply-adds, packing costs more than it saves: use the plain loops.
-const SMALL = 4096;
 // From this many multiply-adds on, the product is split across the worker threads when there are
 // any (waking a worker and staging the arrays in shared memory costs ~0.1 ms; this is ~0.2 ms of work).
 const THREADED = 1 << 21;
@@ -53,7 +52,7 @@ export function defaultMicroKernel(): MicroKernel {
 }
 
 /** The active backend's packed buffers and macro-kernel (the TypeScript one made on first use). */
-function active(): MacroKernel {
+export function active(): MacroKernel {
   if (backend === "wasm" && wasm !== null) return wasm;
   if (ts === null) {
     const packedA = new Float64Array(MC * KC);
@@ -95,6 +94,7 @@ export function matmulInto(
   const side = byRows ? m : n;
   const shares = Math.min(workersAvailable() + 1, Math.floor(side / 8));
   if (shares < 2 || m * n * k < THREADED) {
+    if (!accumulate && productInto(active(), a, b, out, dims)) return; // one block: no zero fill
     matmulBlock(a, b, out, dims, [0, m, 0, n]);
     return;
   }
