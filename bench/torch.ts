@@ -35,7 +35,8 @@ const MALLOC_TUNABLES =
   "glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=1073741824";
 
 /** How to get PyTorch, for the skip message and the README. */
-export const TORCH_INSTALL = "apt-get install -y python3-torch (Debian), run by /usr/bin/python3";
+export const TORCH_INSTALL =
+  "apt-get install -y python3-torch libopenblas0-pthread (Debian), run by /usr/bin/python3";
 
 /** Null when `python()` can import torch; otherwise the reason, for the bench to print. */
 export function torchMissing(): string | null {
@@ -59,6 +60,8 @@ interface TorchOutput {
   firstLoss?: number;
   version: string;
   threads: number;
+  /** The BLAS library torch loaded: "OpenBLAS", or the reference BLAS (25–50× slower). */
+  blas: string;
 }
 
 /** Writes the arrays and job.json to a temporary folder, runs the script, returns its result. */
@@ -105,7 +108,7 @@ const readOutput = (dir: string, out: TorchOutput): Float32Array => {
 };
 
 function note(out: TorchOutput): string {
-  return `PyTorch ${out.version}, ${out.threads} thread${out.threads === 1 ? "" : "s"}`;
+  return `PyTorch ${out.version}, ${out.threads} thread${out.threads === 1 ? "" : "s"}, ${out.blas}`;
 }
 
 function w1(s: number, sz: Sizes, threads: number, workload: Workload): Partial {

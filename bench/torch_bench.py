@@ -172,7 +172,23 @@ def main(folder):
         result = w3(job, folder)
     result["version"] = torch.__version__
     result["threads"] = torch.get_num_threads()
+    result["blas"] = blas_library()
     print(PREFIX + json.dumps(result), flush=True)
+
+
+def blas_library():
+    """The BLAS library this process loaded (Debian's torch uses the system's libblas.so.3:
+    OpenBLAS when libopenblas0 is installed, else the reference BLAS, 25-50x slower)."""
+    try:
+        with open("/proc/self/maps") as maps:
+            paths = {line.split()[-1] for line in maps if "blas" in line.split()[-1]}
+    except OSError:
+        return "unknown"
+    if any("openblas" in p for p in paths):
+        return "OpenBLAS"
+    if any("blis" in p for p in paths):
+        return "BLIS"
+    return "reference BLAS (slow: apt-get install -y libopenblas0-pthread)" if paths else "none found"
 
 
 if __name__ == "__main__":
