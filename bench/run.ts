@@ -160,7 +160,9 @@ async function main(argv: string[]): Promise<number> {
     console.error(`${e.message}\n${USAGE}`);
     return 2;
   }
-  console.log(`ours: matmul micro-kernel ${kernels.microKernel()}, ${o.threads} thread(s) (--threads)`);
+  console.log(
+    `ours: matmul micro-kernel ${kernels.microKernel()}, ${o.threads} thread(s) (--threads)`,
+  );
   if (o.compare !== null) console.log(`ours-main: the engine in ${o.compare}`);
   if (o.engines.includes("torch")) {
     const missing = torchMissing();
