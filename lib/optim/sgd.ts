@@ -56,6 +56,11 @@ export class SGD extends Optimizer {
 
   protected update(w: Float64Array, grad: Float64Array, index: number): void {
     const { lr, momentum: mu, nesterov, weightDecay, l1 } = this;
+    if (mu === 0 && weightDecay === 0 && l1 === 0) {
+      // the lecture's plain step, the most common one: w ← w − η g
+      for (let i = 0; i < w.length; i++) w[i] -= lr * grad[i];
+      return;
+    }
     if (mu > 0 && this.velocity[index] === null) this.velocity[index] = new Float64Array(w.length);
     const v = this.velocity[index];
     for (let i = 0; i < w.length; i++) {
