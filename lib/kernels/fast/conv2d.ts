@@ -9,7 +9,7 @@ import { type Inputs, type Task, shareRange } from "./thread-control";
 import { runSplit, workersAvailable } from "./thread-pool";
 
 // From this many multiply-adds on, a convolution is split across the worker threads (if any).
-const THREADED = 1 << 21;
+const THREADED = 1 << 20;
 
 /**
  * 2-d convolution forward (cross-correlation, no kernel flip, as in the lecture; lesson 7).
