@@ -40,7 +40,9 @@ describe("npm run bench --quick", () => {
         }[];
       };
       expect(report.quick).toBe(true);
-      expect(child.stdout).toMatch(/^our matmul micro-kernel: wasm$/m);
+      expect(child.stdout).toMatch(
+        /^ours: matmul micro-kernel wasm, \d+ thread\(s\) \(--threads\)$/m,
+      );
       expect(report.results).toHaveLength(15); // 3 engines × 5 workloads, one round
       expect(report.rows.map((r) => r.workload)).toEqual(["W1-256", "W1-1024", "W2", "W3", "W4"]);
       for (const r of report.results) {
@@ -152,7 +154,9 @@ describe("npm run bench --quick", () => {
         for (const r of report.results) {
           expect(r.value, `${r.workload}: ${r.note ?? ""}`).toBeGreaterThan(0);
           expect(r.check, r.workload).toMatch(/^ok: /);
-          expect(r.note).toMatch(/^PyTorch [\d.]+\S*, 1 thread$/);
+          expect(r.note).toMatch(
+            /^PyTorch [\d.]+\S*, 1 thread, (OpenBLAS|BLIS|reference BLAS .*|none found|unknown)$/,
+          );
         }
         expect(child.stdout).toMatch(/^\| W2 \| samples\/s \| n\/a \| n\/a \| n\/a \| \d+ \|/m);
         expect(child.status).toBe(0);
