@@ -48,6 +48,10 @@ export function conv2dForward(
     shares - 1,
     () => conv2dForwardImages(x, w, bias, d, out, shareRange(n, 0, shares, 1)),
     (staged, share) => {
+      const [sx, sw, so] = [staged.x, staged.w, staged.out] as Float64Array[];
+      conv2dForwardImages(sx, sw, staged.bias ?? null, d, so, shareRange(n, share, shares, 1));
+    },
+    (staged, share) => {
       const [lo, hi] = shareRange(n, share, shares, 1);
       const from = staged.out as Float64Array;
       if (from.buffer !== out.buffer) out.set(from.subarray(lo * image, hi * image), lo * image);
@@ -140,6 +144,11 @@ export function conv2dBackward(
     arrays,
     workers,
     () => conv2dBackwardImages(x, w, gradOut, d, { dx: null, dw, db }, [0, n]),
+    (staged, share) => {
+      const [sw, sg, sdx] = [staged.w, staged.gradOut, staged.dx] as Float64Array[];
+      const images = shareRange(n, share, workers, 1);
+      conv2dBackwardImages(x, sw, sg, d, { dx: sdx, dw: null, db: null }, images);
+    },
     (staged, share) => {
       const [lo, hi] = shareRange(n, share, workers, 1);
       const from = staged.dx as Float64Array;

@@ -116,6 +116,10 @@ export function matmulInto(
     arrays,
     shares - 1,
     () => matmulBlock(a, b, out, dims, block(0)),
+    (staged, share) => {
+      const [sa, sb, so] = [staged.a, staged.b, staged.out] as Float64Array[];
+      matmulBlock(sa, sb, so, dims, block(share)); // a worker's share, run here (runSplit)
+    },
     (staged, share) => copyBlock(staged.out as Float64Array, out, n, block(share)),
   );
 }

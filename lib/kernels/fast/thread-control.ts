@@ -11,6 +11,10 @@ import type { MatmulDims } from "../kernels";
 export const POSTED = 0; // jobs posted to it, counted by the calling thread
 export const FINISHED = 1; // jobs it finished, counted by the worker
 export const STATUS = 2; // how its last job ended: OK, FAILED (it posts the error) or EXITED
+// the last job taken, by the worker or by the calling thread (whichever swaps it first from n − 1
+// to n runs job n: a worker that has not started on its share when the caller is done with its
+// own leaves it to the caller, so a slow or busy core never makes an op slower than one thread)
+export const CLAIMED = 3;
 export const OK = 0;
 export const FAILED = 1;
 export const EXITED = 2;

@@ -27,7 +27,16 @@ import {
   receiveMessageOnPort,
 } from "node:worker_threads";
 import { ArgumentError, KernelThreadError } from "../../errors";
-import { EXITED, FINISHED, OK, POSTED, STATUS, type Task, type TaskArrays } from "./thread-control";
+import {
+  CLAIMED,
+  EXITED,
+  FINISHED,
+  OK,
+  POSTED,
+  STATUS,
+  type Task,
+  type TaskArrays,
+} from "./thread-control";
 
 /** How long a worker may stay silent on one job before it is taken for dead (generous: a slow VM). */
 const DEADLINE_MS = 60_000;
@@ -38,6 +47,8 @@ interface Member {
   port: MessagePort;
   control: Int32Array;
   posted: number;
+  /** The last job this thread took over from it (see `claim`). */
+  ranHere: number;
   dead: string | null;
 }
 
@@ -100,12 +111,12 @@ function ensureWorkers(): Member[] | null {
   if (file === null) return null;
   while (members.length < wanted - 1) {
     const { port1, port2 } = new MessageChannel();
-    const control = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
+    const control = new Int32Array(new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT));
     const worker = new Worker(file, {
       workerData: { port: port2, control },
       transferList: [port2],
     });
-    const member: Member = { worker, port: port1, control, posted: 0, dead: null };
+    const member: Member = { worker, port: port1, control, posted: 0, ranHere: 0, dead: null };
     worker.on("error", (error) => (member.dead = error.message));
     worker.on("exit", (code) => (member.dead ??= `it exited with code ${code}`));
     worker.unref(); // an idle pool never keeps the process alive
@@ -118,17 +129,20 @@ function ensureWorkers(): Member[] | null {
 /**
  * Runs `task` on `workers` workers (worker i takes share task.firstShare + i) while this thread
  * runs `runHere` (its own share, or another part of the op). The arrays are staged in shared
- * memory for the workers; `copyBack(staged, share)` then copies each worker's outputs home.
- * Throws KernelThreadError when a worker failed (the pool is then rebuilt at the next op).
- * Example: runSplit(task, { a, b, out }, 1, () => mine(), (staged, s) => copyRows(staged, s))
+ * memory for the workers; a share no worker has started when `runHere` is done is run here
+ * instead, by `runShare(staged, share)`; `copyBack(staged, share)` then copies each share's
+ * outputs home. Throws KernelThreadError when a worker failed (the pool is rebuilt at the next op).
+ * Example: runSplit(task, { a, b, out }, 1, () => mine(), runShare, (staged, s) => copyRows(staged, s))
  */
 export function runSplit(
   task: Task,
   arrays: TaskArrays,
   workers: number,
   runHere: () => void,
+  runShare: (staged: TaskArrays, share: number) => void,
   copyBack: (staged: TaskArrays, share: number) => void,
 ): void {
+  if (members.some((member) => member.dead !== null)) restart(); // died between ops
   const pool = ensureWorkers();
   if (pool === null || pool.length < workers || workers < 1) {
     throw new KernelThreadError(
@@ -139,15 +153,23 @@ export function runSplit(
   const staged = stageArrays(arrays, task);
   used.forEach((member, i) => post(member, task, staged.layout, task.firstShare + i));
   let failure: unknown = null;
+  const problems: string[] = [];
   splitting = true;
   try {
     runHere();
+    used.forEach((member, i) => {
+      // the crash jobs of the tests must run where they were sent
+      if (task.op !== "crash" && claim(member)) runShare(staged.views, task.firstShare + i);
+    });
   } catch (error) {
     failure = error;
   } finally {
     splitting = false;
+    for (const member of used) {
+      const problem = waitFor(member);
+      if (problem !== null) problems.push(problem);
+    }
   }
-  const problems = used.map((member) => waitFor(member)).filter((p) => p !== null);
   if (problems.length > 0) {
     restart();
     throw new KernelThreadError(
@@ -157,6 +179,14 @@ export function runSplit(
   }
   if (failure !== null) throw failure;
   for (let i = 0; i < workers; i++) copyBack(staged.views, task.firstShare + i);
+}
+
+/** Takes `member`'s job for this thread, if the worker has not started it: true when taken. */
+function claim(member: Member): boolean {
+  const job = member.posted;
+  if (Atomics.compareExchange(member.control, CLAIMED, job - 1, job) !== job - 1) return false;
+  member.ranHere = job;
+  return true;
 }
 
 /** Where a worker finds one of a job's arrays: [a SharedArrayBuffer or null for the stage, start, length]. */
@@ -211,11 +241,16 @@ function post(member: Member, task: Task, layout: Record<string, Place>, share: 
   Atomics.notify(member.control, POSTED);
 }
 
-/** Waits until `member` finished its job: null when it did, else what went wrong. */
+/**
+ * Waits until `member` finished its job: null when it did (or when this thread ran the job itself:
+ * the worker only has to skip it, later), else what went wrong.
+ */
 function waitFor(member: Member): string | null {
   const { control } = member;
+  const job = member.posted;
+  if (member.ranHere === job) return null;
   let waited = 0; // in SLICE_MS steps (counted, not read from a clock: lib reads no clock)
-  while (Atomics.load(control, FINISHED) !== member.posted) {
+  while (Atomics.load(control, FINISHED) !== job) {
     if (member.dead !== null) return member.dead;
     if (Atomics.load(control, STATUS) === EXITED) return "it exited";
     if (waited * SLICE_MS >= DEADLINE_MS) return `no answer in ${DEADLINE_MS / 1000} s`;

@@ -9,6 +9,7 @@ import type { MessagePort } from "node:worker_threads";
 import { conv2dBackwardImages, conv2dForwardImages } from "./conv2d";
 import { matmulBlock } from "./matmul";
 import {
+  CLAIMED,
   EXITED,
   FAILED,
   FINISHED,
@@ -80,7 +81,8 @@ for (;;) {
   if (job.stage !== undefined) stage = new Float64Array(job.stage);
   let status = OK;
   try {
-    run(job);
+    // run it unless the calling thread took it (it was done with its own share first)
+    if (Atomics.compareExchange(control, CLAIMED, finished, finished + 1) === finished) run(job);
   } catch (error) {
     status = FAILED;
     port.postMessage({
