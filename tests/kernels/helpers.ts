@@ -23,3 +23,12 @@ export function expectClose(
   }
   expect(worst / scale).toBeLessThanOrEqual(tol);
 }
+
+/** Bit-for-bit equality (NaN payloads and −0 included), naming the first entry that differs. */
+export function expectSameBits(actual: Float64Array, expected: Float64Array): void {
+  expect(actual.length).toBe(expected.length);
+  const a = new BigUint64Array(actual.buffer, actual.byteOffset, actual.length);
+  const e = new BigUint64Array(expected.buffer, expected.byteOffset, expected.length);
+  const first = a.findIndex((bits, i) => bits !== e[i]);
+  expect(first, `entry ${first}: ${actual[first]} ≠ ${expected[first]}`).toBe(-1);
+}

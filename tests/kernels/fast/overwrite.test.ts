@@ -14,7 +14,7 @@ import {
 import { fast } from "../../../lib/kernels/fast";
 import { reference } from "../../../lib/kernels/reference";
 import { Rng } from "../../../lib/rng";
-import { randomArray } from "../helpers";
+import { expectSameBits, randomArray } from "../helpers";
 
 const GARBAGE = [NaN, Infinity, -Infinity, 1e308, -0, 7];
 
@@ -24,15 +24,6 @@ function dirty(length: number): Float64Array {
   for (let i = 0; i < length; i++) a[i] = GARBAGE[i % GARBAGE.length];
   release(a);
   return a;
-}
-
-/** Bit-for-bit equality (NaN payloads and −0 included), naming the first entry that differs. */
-function expectSameBits(actual: Float64Array, expected: Float64Array): void {
-  expect(actual.length).toBe(expected.length);
-  const a = new BigUint64Array(actual.buffer, actual.byteOffset, actual.length);
-  const e = new BigUint64Array(expected.buffer, expected.byteOffset, expected.length);
-  const first = a.findIndex((bits, i) => bits !== e[i]);
-  expect(first, `entry ${first}: ${actual[first]} ≠ ${expected[first]}`).toBe(-1);
 }
 
 describe("fast ops writing into an unzeroed reused array", () => {

@@ -17,20 +17,11 @@ import { SHARED_LENGTH, allocate } from "../../../lib/kernels/fast/buffer-pool";
 import { isShared, restart, runSplit, threadCount } from "../../../lib/kernels/fast/thread-pool";
 import type { Conv2dGrads, MatmulDims } from "../../../lib/kernels/kernels";
 import { Rng } from "../../../lib/rng";
-import { randomArray } from "../helpers";
+import { expectSameBits, randomArray } from "../helpers";
 
 const dist = join(__dirname, "../../../dist");
 const canSplit =
   availableParallelism() >= 2 && existsSync(join(dist, "kernels/fast/thread-worker.js"));
-
-/** Bit-for-bit equality (NaN payloads and −0 included), naming the first entry that differs. */
-function expectSameBits(actual: Float64Array, expected: Float64Array): void {
-  expect(actual.length).toBe(expected.length);
-  const a = new BigUint64Array(actual.buffer, actual.byteOffset, actual.length);
-  const e = new BigUint64Array(expected.buffer, expected.byteOffset, expected.length);
-  const first = a.findIndex((bits, i) => bits !== e[i]);
-  expect(first, `entry ${first}: ${actual[first]} ≠ ${expected[first]}`).toBe(-1);
-}
 
 /** `run()` on one thread, then on two, with fresh copies of what it writes into. */
 function onOneAndTwo<T>(run: () => T): [T, T] {
